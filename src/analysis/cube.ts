@@ -1,0 +1,172 @@
+/**
+ * The crime cube: counts per (H3 cell, month, category, ward, borough), built once per
+ * resolution by DuckDB (`src/db/cube.ts`) and filtered here in typed arrays.
+ *
+ * Why a cube: a filter change (months, categories, area) must redraw in milliseconds at a
+ * million crimes. Re-running SQL over raw rows costs tens of milliseconds and a worker round
+ * trip; a scan over the pre-aggregated cube is a few milliseconds (STACK.md section 8, the
+ * "cube as JS typed arrays" figure), the way mosaic and Falcon-style data cubes answer brushes.
+ */
+
+export interface CrimeCube {
+  resolution: number;
+  /** H3 cells (hex strings), index = cell code; sorted. */
+  cells: string[];
+  /** Months 'YYYY-MM', index = month code; every calendar month from first to last (zero-filled). */
+  months: string[];
+  /** Category names, index = category code (ALL_CATEGORIES order). */
+  categories: readonly string[];
+  /** Ward codes (index = ward code; -1 in rows = outside every ward). */
+  wards: string[];
+  /** Borough codes (index = borough code; -1 = outside every borough). */
+  boroughs: string[];
+  /** BCU code of each borough (null for the City of London). */
+  boroughBcu: (string | null)[];
+  /** Rows sorted by cell. */
+  cell: Int32Array;
+  month: Uint16Array;
+  category: Uint8Array;
+  ward: Int16Array;
+  borough: Int16Array;
+  count: Int32Array;
+  /** cellStart[c]..cellStart[c+1] are cell c's rows. */
+  cellStart: Int32Array;
+}
+
+export type AreaFilter =
+  | { kind: 'all' }
+  | { kind: 'borough'; codes: readonly string[] }
+  | { kind: 'bcu'; codes: readonly string[] }
+  | { kind: 'ward'; codes: readonly string[] };
+
+export interface CubeFilter {
+  /** Inclusive month codes (indices into cube.months). */
+  monthFrom: number;
+  monthTo: number;
+  /** Category codes to include (indices into cube.categories). */
+  categories: readonly number[];
+  area: AreaFilter;
+}
+
+export interface CellTotals {
+  /** Crimes per cell (index = cell code). */
+  count: Float64Array;
+  /** Weighted value per cell: sum of the category weights (harm), or the count when unweighted. */
+  value: Float64Array;
+  total: number;
+  totalValue: number;
+}
+
+/** The area filter as two masks over boroughs and wards; null means "no restriction". */
+function areaMasks(cube: CrimeCube, area: AreaFilter): { borough: Uint8Array | null; ward: Uint8Array | null } {
+  if (area.kind === 'all') return { borough: null, ward: null };
+  if (area.kind === 'ward') {
+    const want = new Set(area.codes);
+    return { borough: null, ward: Uint8Array.from(cube.wards, (w) => (want.has(w) ? 1 : 0)) };
+  }
+  const want = new Set(area.codes);
+  const borough =
+    area.kind === 'borough'
+      ? Uint8Array.from(cube.boroughs, (b) => (want.has(b) ? 1 : 0))
+      : Uint8Array.from(cube.boroughBcu, (bcu) => (bcu !== null && want.has(bcu) ? 1 : 0));
+  return { borough, ward: null };
+}
+
+/**
+ * Sums the cube over a filter: crimes and weighted value per cell.
+ *
+ * @param weights per category code; omitted = every category weighs 1 (a count)
+ * @example aggregateCube(cube, { monthFrom: 0, monthTo: 11, categories: [2], area: { kind: 'all' } }).count
+ */
+export function aggregateCube(cube: CrimeCube, filter: CubeFilter, weights?: ArrayLike<number>): CellTotals {
+  const count = new Float64Array(cube.cells.length);
+  const value = new Float64Array(cube.cells.length);
+  const catOn = new Uint8Array(cube.categories.length);
+  for (const c of filter.categories) if (c >= 0 && c < catOn.length) catOn[c] = 1;
+  const { borough, ward } = areaMasks(cube, filter.area);
+  const { monthFrom, monthTo } = filter;
+  let total = 0;
+  let totalValue = 0;
+  const n = cube.count.length;
+  for (let i = 0; i < n; i++) {
+    const m = cube.month[i];
+    if (m < monthFrom || m > monthTo) continue;
+    const cat = cube.category[i];
+    if (catOn[cat] === 0) continue;
+    if (borough !== null) {
+      const b = cube.borough[i];
+      if (b < 0 || borough[b] === 0) continue;
+    }
+    if (ward !== null) {
+      const w = cube.ward[i];
+      if (w < 0 || ward[w] === 0) continue;
+    }
+    const k = cube.count[i];
+    const v = weights ? k * weights[cat] : k;
+    count[cube.cell[i]] += k;
+    value[cube.cell[i]] += v;
+    total += k;
+    totalValue += v;
+  }
+  return { count, value, total, totalValue };
+}
+
+/** What one cell holds under a filter: crimes per category, and its main ward and borough. */
+export interface CellBreakdown {
+  byCategory: { category: string; count: number }[];
+  ward: string | null;
+  borough: string | null;
+  total: number;
+}
+
+/** Breakdown of one cell (for the tooltip and the selected-cell panel). Ward and borough are those holding most of its crimes. */
+export function cellBreakdown(cube: CrimeCube, filter: CubeFilter, cellCode: number): CellBreakdown {
+  const byCat = new Float64Array(cube.categories.length);
+  const wardN = new Map<number, number>();
+  const boroughN = new Map<number, number>();
+  const catOn = new Set(filter.categories);
+  const { borough, ward } = areaMasks(cube, filter.area);
+  let total = 0;
+  for (let i = cube.cellStart[cellCode]; i < cube.cellStart[cellCode + 1]; i++) {
+    const m = cube.month[i];
+    if (m < filter.monthFrom || m > filter.monthTo || !catOn.has(cube.category[i])) continue;
+    if (borough !== null && (cube.borough[i] < 0 || borough[cube.borough[i]] === 0)) continue;
+    if (ward !== null && (cube.ward[i] < 0 || ward[cube.ward[i]] === 0)) continue;
+    const k = cube.count[i];
+    byCat[cube.category[i]] += k;
+    wardN.set(cube.ward[i], (wardN.get(cube.ward[i]) ?? 0) + k);
+    boroughN.set(cube.borough[i], (boroughN.get(cube.borough[i]) ?? 0) + k);
+    total += k;
+  }
+  const top = (m: Map<number, number>, names: string[]) => {
+    let best = -1;
+    let bestN = -1;
+    for (const [k, v] of m) if (v > bestN || (v === bestN && k < best)) [best, bestN] = [k, v];
+    return best >= 0 ? names[best] : null;
+  };
+  const byCategory = Array.from(byCat, (count, i) => ({ category: cube.categories[i], count }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  return { byCategory, ward: top(wardN, cube.wards), borough: top(boroughN, cube.boroughs), total };
+}
+
+/** Index of a cell in the cube, or -1 (binary search: cells are sorted). */
+export function cellCode(cube: CrimeCube, cell: string): number {
+  let lo = 0;
+  let hi = cube.cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = cube.cells[mid];
+    if (c === cell) return mid;
+    if (c < cell) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** 'YYYY-MM' for a month count since year 0 (year·12 + month − 1). */
+export function monthLabel(monthNumber: number): string {
+  const y = Math.floor(monthNumber / 12);
+  const m = (monthNumber % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}

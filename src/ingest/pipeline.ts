@@ -1,0 +1,401 @@
+/**
+ * Ingest: one file in, every row either in `crimes` or in `rejects` with its reason.
+ *
+ * DuckDB parses the file (its CSV reader, or parquet-wasm's Arrow output for Parquet) into an
+ * all-VARCHAR staging table; the checks run as SQL over it; only the distinct points go
+ * through JavaScript (proj4 for British National Grid, h3-js and point-in-polygon for the
+ * cells and boundaries), because police.uk snaps crimes to far fewer points than rows.
+ * The kept rows, their new locations, the rejects and the source row are written in one
+ * transaction: a failure leaves the tables as they were.
+ */
+import { ALL_CATEGORIES, categoryAliases, STOP_AND_SEARCH } from '../analysis/categories';
+import { type DbClient, type FileSource, quoteIdent } from '../db/client';
+import { H3_RESOLUTIONS, REJECT_REASONS, SCHEMA_SQL } from '../db/schema';
+import { BNG_BOUNDS, UK_BOUNDS } from './bng';
+import { type ColumnMapping, detectMapping, missingRoles, NeedsMappingError, type Role } from './detect';
+import type { GeocodedPoints } from './geocode';
+
+export interface IngestEnv {
+  db: DbClient;
+  /** Cells and boundaries for distinct points (a worker in the browser). */
+  geocode(lon: Float64Array, lat: Float64Array): Promise<GeocodedPoints>;
+  /** British National Grid to WGS84 for distinct pairs. */
+  bngToWgs84(e: Float64Array, n: Float64Array): Promise<{ lon: Float64Array; lat: Float64Array }>;
+  /** Parquet bytes to an Arrow IPC stream (parquet-wasm; DuckDB-WASM has no offline Parquet reader). */
+  parquetToIPC(bytes: Uint8Array): Promise<Uint8Array>;
+}
+
+export interface IngestFile {
+  name: string;
+  data: FileSource;
+}
+
+export type IngestStage = 'hashing' | 'parsing' | 'checking' | 'locating' | 'writing' | 'done';
+export interface IngestProgress {
+  file: string;
+  stage: IngestStage;
+  /** 0..1 across the whole file. */
+  fraction: number;
+}
+
+export interface IngestReport {
+  fileName: string;
+  /** `duplicate-file`: the same bytes were loaded before, nothing was added; `failed`: see `error`. */
+  status: 'loaded' | 'duplicate-file' | 'failed';
+  /** Why the file was not loaded (status `failed`). */
+  error?: string;
+  sourceId: number;
+  format: ColumnMapping['format'];
+  rowsRead: number;
+  kept: number;
+  rejected: number;
+  rejectReasons: Record<string, number>;
+  newLocations: number;
+}
+
+export interface IngestOptions {
+  /** The user's mapping, when detection was not enough. */
+  mapping?: ColumnMapping;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+let schemaReady = new WeakSet<DbClient>();
+
+/** Creates the app's tables once per client. */
+export async function ensureSchema(db: DbClient): Promise<void> {
+  if (schemaReady.has(db)) return;
+  await db.exec(SCHEMA_SQL);
+  // The alias table lets SQL map API slugs and case variants to canonical names (bound values).
+  const aliases = categoryAliases();
+  await db.exec('DROP TABLE IF EXISTS category_alias');
+  await db.insertColumns('category_alias', { alias: aliases.map((a) => a[0]), crime_type: aliases.map((a) => a[1]) }, { create: true });
+  schemaReady.add(db);
+}
+
+/** Forgets schema state (tests that reset a client). */
+export function resetSchemaCache(): void {
+  schemaReady = new WeakSet<DbClient>();
+}
+
+
+/** SHA-256 of the file's bytes, hex (Web Crypto: the same in the browser and Node 20). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function isParquet(name: string, head: Uint8Array): boolean {
+  return /\.parquet$/i.test(name) || (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31);
+}
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * UK local time of a UTC timestamp: BST (+1 h) runs from 01:00 UTC on the last Sunday of March
+ * to 01:00 UTC on the last Sunday of October. police.uk stop-and-search dates are UTC:
+ * 2016-05-31T23:01:00+00:00 is 00:01 on 1 June in London, and police.uk files it under June.
+ */
+const UK_LOCAL_MACRO = `CREATE OR REPLACE TEMP MACRO uk_local(ts) AS ts + CASE
+  WHEN ts >= (make_date(year(ts), 3, 31) - dayofweek(make_date(year(ts), 3, 31))::INT) + INTERVAL 1 HOUR
+   AND ts <  (make_date(year(ts), 10, 31) - dayofweek(make_date(year(ts), 10, 31))::INT) + INTERVAL 1 HOUR
+  THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
+
+/** Timestamp formats with a UTC offset (ISO 8601 as police.uk writes them). */
+const OFFSET_FORMATS = `['%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S%z', '%Y-%m-%dT%H:%M:%S.%g%z']`;
+/** Local date forms: police.uk's 'YYYY-MM', ISO dates, and the UK day-first forms force extracts use. */
+const LOCAL_FORMATS = `['%Y-%m-%d', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S', '%Y/%m', '%m/%Y']`;
+
+const col = (m: ColumnMapping, role: Role) => (m.columns[role] ? `stg.${quoteIdent(m.columns[role]!)}` : 'NULL');
+const text = (m: ColumnMapping, role: Role) => (m.columns[role] ? `NULLIF(trim(${col(m, role)}), '')` : 'NULL::VARCHAR');
+
+/**
+ * Loads one file. Throws {@link NeedsMappingError} when the columns cannot be matched and no
+ * mapping was given; throws a plain Error naming the file for unreadable input.
+ */
+export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestOptions = {}): Promise<IngestReport> {
+  const { db } = env;
+  const progress = (stage: IngestStage, fraction: number) => opts.onProgress?.({ file: file.name, stage, fraction });
+  await ensureSchema(db);
+
+  progress('hashing', 0);
+  const bytes = file.data instanceof Uint8Array ? file.data : new Uint8Array(await file.data.arrayBuffer());
+  if (bytes.length === 0) throw new Error(`${file.name}: the file is empty`);
+  const hash = await sha256Hex(bytes);
+  const seen = await db.rows<{ source_id: number; format: string; rows_read: number }>(
+    'SELECT source_id, format, rows_read FROM sources WHERE sha256 = ?',
+    [hash],
+  );
+  if (seen.length > 0) {
+    progress('done', 1);
+    return {
+      fileName: file.name, status: 'duplicate-file', sourceId: seen[0].source_id,
+      format: seen[0].format as ColumnMapping['format'], rowsRead: seen[0].rows_read,
+      kept: 0, rejected: 0, rejectReasons: {}, newLocations: 0,
+    };
+  }
+  const [{ next_id: sourceId }] = await db.rows<{ next_id: number }>('SELECT COALESCE(max(source_id), 0)::INT + 1 AS next_id FROM sources');
+
+  progress('parsing', 0.05);
+  const parquet = isParquet(file.name, bytes);
+  const regName = `ingest_${sourceId}.${parquet ? 'parquet' : 'csv'}`;
+  for (const t of ['stg', 'stg_raw', 'stg_err', 'stg_scan', 'norm', 'norm0', 'norm1', 'dup_rows', 'bng_map']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  let malformed: { line: number; message: string; raw: string }[] = [];
+  try {
+    if (parquet) {
+      let ipc: Uint8Array;
+      try {
+        ipc = await env.parquetToIPC(bytes);
+      } catch (e) {
+        throw new Error(`${file.name}: not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`);
+      }
+      await db.insertArrowIPC('stg_raw', ipc);
+      await db.exec('CREATE TEMP TABLE stg AS SELECT COLUMNS(*)::VARCHAR FROM stg_raw; DROP TABLE stg_raw');
+    } else {
+      // Copy: the engine may take ownership of (transfer) the buffer it is given.
+      await db.registerFile(regName, bytes.slice());
+      // quote is explicit: DuckDB's sniffer misses quoted fields first seen after its sample
+      // and silently shifts columns (STACK.md section 8). Malformed lines go to stg_err.
+      await db.exec(
+        `CREATE TEMP TABLE stg AS SELECT * FROM read_csv(${sqlString(regName)}, all_varchar = true, header = true,
+           quote = '"', escape = '"', store_rejects = true, rejects_table = 'stg_err', rejects_scan = 'stg_scan')`,
+      );
+      malformed = await db.rows('SELECT line::INT AS line, error_message AS message, csv_line AS raw FROM stg_err ORDER BY line');
+    }
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith(file.name)) throw e;
+    throw new Error(`${file.name}: could not be read as CSV or Parquet (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  } finally {
+    if (!parquet) await db.dropFile(regName).catch(() => undefined);
+  }
+
+  const header = (await db.rows<{ column_name: string }>('DESCRIBE stg')).map((r) => r.column_name);
+  const detection = detectMapping(header);
+  const mapping = opts.mapping ?? detection.mapping;
+  const missing = opts.mapping ? missingRoles(opts.mapping) : detection.missing;
+  if (missing.length > 0) {
+    const sample = await db.rows<Record<string, string | null>>('SELECT * FROM stg LIMIT 5');
+    await db.exec('DROP TABLE IF EXISTS stg');
+    throw new NeedsMappingError(file.name, header, sample, { mapping, missing });
+  }
+  for (const c of Object.values(mapping.columns)) {
+    if (c && !header.includes(c)) throw new Error(`${file.name}: mapped column "${c}" is not in the file`);
+  }
+
+  progress('checking', 0.3);
+  await buildNormalised(env, mapping, header);
+
+  progress('locating', 0.5);
+  const newLocations = await locateNewPoints(env);
+
+  progress('writing', 0.8);
+  const reasonCounts = await writeRows(db, sourceId, file.name, hash, mapping, malformed);
+  await db.exec('DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS stg_err; DROP TABLE IF EXISTS stg_scan');
+  progress('done', 1);
+  const rejected = Object.values(reasonCounts).reduce((a, b) => a + b, 0);
+  const [{ kept }] = await db.rows<{ kept: number }>('SELECT rows_kept AS kept FROM sources WHERE source_id = ?', [sourceId]);
+  return {
+    fileName: file.name, status: 'loaded', sourceId, format: mapping.format,
+    rowsRead: kept + rejected, kept, rejected, rejectReasons: reasonCounts, newLocations,
+  };
+}
+
+/**
+ * Builds `norm`: one row per staged row with its parsed values and the first check it fails,
+ * if any. Written as a chain of CREATE TABLE AS (no UPDATEs: on DuckDB-WASM, updating every
+ * row of a large table several times cost more than the whole parse).
+ */
+async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonly string[]): Promise<void> {
+  const { db } = env;
+  const bng = m.coordinates === 'bng';
+  const xCol = col(m, bng ? 'easting' : 'longitude');
+  const yCol = col(m, bng ? 'northing' : 'latitude');
+  const stopSearch = m.format === 'police-stop-search';
+  const context = stopSearch
+    ? `NULLIF(concat_ws('; ', 'Object of search: ' || ${text(m, 'context')}, 'Legislation: ' || ${header.includes('Legislation') ? `NULLIF(trim(stg."Legislation"), '')` : 'NULL'}), '')`
+    : text(m, 'context');
+  const categoryRaw = stopSearch ? sqlString(STOP_AND_SEARCH) : text(m, 'category');
+  const categoryJoin = stopSearch ? '' : `LEFT JOIN category_alias a ON a.alias = lower(trim(${col(m, 'category')}))`;
+  const monthRaw = text(m, 'month');
+
+  await db.exec(UK_LOCAL_MACRO);
+  // Stage 1: parse. The month tries police.uk's 'YYYY-MM' first; COALESCE evaluates the later
+  // (costlier) formats only for rows the earlier ones left NULL.
+  await db.exec(`CREATE TEMP TABLE norm0 AS
+    SELECT *, date_trunc('month', COALESCE(ym, uk_local(utc), other))::DATE AS month FROM (
+      SELECT
+        (stg.rowid + 1)::INT AS src_row,
+        ${text(m, 'crimeId')} AS crime_id,
+        ${monthRaw} AS month_raw,
+        try_strptime(${monthRaw}, '%Y-%m') AS ym,
+        CASE WHEN ym IS NULL THEN try_strptime(${monthRaw}, ${OFFSET_FORMATS})::TIMESTAMP END AS utc,
+        CASE WHEN ym IS NULL AND utc IS NULL THEN try_strptime(${monthRaw}, ${LOCAL_FORMATS}) END AS other,
+        ${categoryRaw} AS category_raw,
+        ${stopSearch ? sqlString(STOP_AND_SEARCH) : 'a.crime_type'} AS crime_type,
+        NULLIF(trim(${xCol}), '') AS x_raw,
+        NULLIF(trim(${yCol}), '') AS y_raw,
+        try_cast(x_raw AS DOUBLE) AS x,
+        try_cast(y_raw AS DOUBLE) AS y,
+        ${stopSearch ? 'NULL::VARCHAR' : text(m, 'reportedBy')} AS reported_by,
+        ${stopSearch ? 'NULL::VARCHAR' : text(m, 'fallsWithin')} AS falls_within,
+        ${text(m, 'location')} AS location,
+        ${text(m, 'lsoaCode')} AS lsoa_code,
+        ${text(m, 'lsoaName')} AS lsoa_name,
+        ${text(m, 'outcome')} AS last_outcome,
+        ${context} AS context
+      FROM stg ${categoryJoin})`);
+
+  // Stage 2: coordinates to WGS84: identity for lon/lat, proj4 over the distinct pairs for BNG.
+  let coords = 'x AS lon, y AS lat';
+  let bngJoin = '';
+  if (bng) {
+    const pairs = await db.query(
+      'SELECT DISTINCT x, y FROM norm0 WHERE x BETWEEN ? AND ? AND y BETWEEN ? AND ?',
+      [BNG_BOUNDS.minE, BNG_BOUNDS.maxE, BNG_BOUNDS.minN, BNG_BOUNDS.maxN],
+    );
+    const e = Float64Array.from(pairs.getChild('x')!.toArray() as Float64Array);
+    const n = Float64Array.from(pairs.getChild('y')!.toArray() as Float64Array);
+    const { lon, lat } = await env.bngToWgs84(e, n);
+    await db.exec('DROP TABLE IF EXISTS bng_map');
+    await db.insertColumns('bng_map', { bx: e, by: n, lon, lat }, { create: true });
+    coords = 'b.lon, b.lat';
+    bngJoin = 'LEFT JOIN bng_map b ON b.bx = norm0.x AND b.by = norm0.y';
+  }
+
+  // Stage 3: the first failing check names the reason (order: month, category, coordinates).
+  const R = REJECT_REASONS;
+  await db.exec(`CREATE TEMP TABLE norm1 AS
+    SELECT *,
+      CASE
+        WHEN month IS NULL THEN ${sqlString(R.badMonth)}
+        WHEN crime_type IS NULL THEN ${sqlString(R.unknownCategory)}
+        WHEN x_raw IS NULL OR y_raw IS NULL THEN ${sqlString(R.noCoordinates)}
+        WHEN x IS NULL OR y IS NULL OR NOT isfinite(x) OR NOT isfinite(y) THEN ${sqlString(R.badCoordinates)}
+        WHEN lon IS NULL OR NOT (lon BETWEEN ${UK_BOUNDS.minLon} AND ${UK_BOUNDS.maxLon} AND lat BETWEEN ${UK_BOUNDS.minLat} AND ${UK_BOUNDS.maxLat})
+          THEN ${sqlString(R.outsideUk)}
+      END AS reason,
+      CASE
+        WHEN month IS NULL THEN 'month: ' || COALESCE(month_raw, '(empty)')
+        WHEN crime_type IS NULL THEN 'category: ' || COALESCE(category_raw, '(empty)')
+        WHEN x_raw IS NULL OR y_raw IS NULL THEN NULL
+        ELSE 'coordinates: ' || x_raw || ', ' || y_raw
+      END AS detail
+    FROM (SELECT norm0.*, ${coords} FROM norm0 ${bngJoin});
+    DROP TABLE norm0; DROP TABLE IF EXISTS bng_map`);
+
+  // Stage 4: records already loaded from another file. police.uk repeats a Crime ID for each
+  // offence and outcome of one crime, so a repeated ID inside a file is not a duplicate. A row is
+  // one when an identical record (ID, month, type, point, location, outcome) was loaded before:
+  // as a multiset, so a file holding three identical rows of which two were loaded adds one.
+  const [{ overlap }] = await db.rows<{ overlap: number }>(
+    'SELECT count(*)::INT AS overlap FROM crimes WHERE month IN (SELECT DISTINCT month FROM norm1 WHERE reason IS NULL)',
+  );
+  const key = ['crime_id', 'month', 'crime_type', 'lon', 'lat', 'location', 'last_outcome'];
+  if (overlap > 0) {
+    await db.exec(`CREATE TEMP TABLE dup_rows AS
+      WITH fresh AS (
+        SELECT src_row, ${key.join(', ')}, row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY src_row) AS k
+        FROM norm1 WHERE reason IS NULL),
+      loaded AS (
+        SELECT crime_id, month, crime_type, longitude AS lon, latitude AS lat, location, last_outcome, count(*) AS c
+        FROM crimes WHERE month IN (SELECT DISTINCT month FROM fresh) GROUP BY ALL)
+      SELECT f.src_row FROM fresh f JOIN loaded o ON ${key.map((k) => `f.${k} IS NOT DISTINCT FROM o.${k}`).join(' AND ')}
+      WHERE f.k <= o.c`);
+  } else {
+    await db.exec('CREATE TEMP TABLE dup_rows (src_row INTEGER)');
+  }
+  await db.exec(`CREATE TEMP TABLE norm AS
+    SELECT norm1.* REPLACE (
+      CASE WHEN d.src_row IS NOT NULL THEN ${sqlString(R.duplicate)} ELSE reason END AS reason,
+      CASE WHEN d.src_row IS NOT NULL THEN 'already loaded from another file' ELSE detail END AS detail)
+    FROM norm1 LEFT JOIN dup_rows d USING (src_row);
+    DROP TABLE norm1; DROP TABLE dup_rows`);
+}
+
+/** Geocodes kept points not yet in `locations` and appends them. @returns how many were new */
+async function locateNewPoints(env: IngestEnv): Promise<number> {
+  const { db } = env;
+  const pts = await db.query(
+    `SELECT DISTINCT lon, lat FROM norm WHERE reason IS NULL
+     EXCEPT SELECT longitude, latitude FROM locations`,
+  );
+  const n = pts.numRows;
+  if (n === 0) return 0;
+  const lon = Float64Array.from(pts.getChild('lon')!.toArray() as Float64Array);
+  const lat = Float64Array.from(pts.getChild('lat')!.toArray() as Float64Array);
+  const g = await env.geocode(lon, lat);
+  const [{ base }] = await db.rows<{ base: number }>('SELECT COALESCE(max(loc_id), 0)::INT AS base FROM locations');
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = base + 1 + i;
+  const cols: Record<string, Float64Array | Int32Array | BigUint64Array | (string | null)[]> = {
+    loc_id: ids, longitude: lon, latitude: lat,
+  };
+  H3_RESOLUTIONS.forEach((r, i) => (cols[`h3_${r}`] = g.cells[i]));
+  cols.ward_code = g.ward;
+  cols.borough_code = g.borough;
+  cols.bcu_code = g.bcu;
+  await db.exec('DROP TABLE IF EXISTS new_locations');
+  await db.insertColumns('new_locations', cols, { create: true });
+  await db.exec('INSERT INTO locations BY NAME SELECT * FROM new_locations; DROP TABLE new_locations');
+  return n;
+}
+
+/** Writes rejects, kept crimes and the source row in one transaction. @returns reject counts */
+async function writeRows(
+  db: DbClient,
+  sourceId: number,
+  fileName: string,
+  hash: string,
+  m: ColumnMapping,
+  malformed: { line: number; message: string; raw: string }[],
+): Promise<Record<string, number>> {
+  const dataset = m.format === 'police-stop-search' ? 'stop-and-search' : 'street';
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    const [{ refused }] = await db.rows<{ refused: number }>('SELECT count(*)::INT AS refused FROM norm WHERE reason IS NOT NULL');
+    if (refused > 0) {
+      // The raw row (all its fields, as read) is rendered only for the rows refused.
+      await db.exec(
+        `INSERT INTO rejects SELECT ?, ?, n.src_row, n.reason, n.detail, CAST(stg AS VARCHAR)
+         FROM (SELECT * FROM norm WHERE reason IS NOT NULL) n JOIN stg ON stg.rowid = n.src_row - 1 ORDER BY n.src_row`,
+        [sourceId, fileName],
+      );
+    }
+    if (malformed.length > 0) {
+      await db.insertColumns('malformed_rows', {
+        line: Int32Array.from(malformed, (r) => r.line),
+        message: malformed.map((r) => r.message),
+        raw: malformed.map((r) => r.raw),
+      });
+      await db.exec(
+        `INSERT INTO rejects SELECT ?, ?, line, ${sqlString(REJECT_REASONS.malformed)}, message, raw FROM malformed_rows`,
+        [sourceId, fileName],
+      );
+      await db.exec('DROP TABLE malformed_rows');
+    }
+    await db.exec(
+      `INSERT INTO crimes
+       SELECT n.crime_id, n.month, n.reported_by, n.falls_within, n.lon, n.lat, n.location, n.lsoa_code, n.lsoa_name,
+              n.crime_type, n.last_outcome, n.context, ?, ?, n.src_row, l.loc_id
+       FROM norm n JOIN locations l ON l.longitude = n.lon AND l.latitude = n.lat
+       WHERE n.reason IS NULL ORDER BY n.src_row`,
+      [dataset, sourceId],
+    );
+    const counts = await db.rows<{ reason: string; n: number }>(
+      'SELECT reason, count(*)::INT AS n FROM rejects WHERE source_id = ? GROUP BY reason ORDER BY reason',
+      [sourceId],
+    );
+    const [{ kept }] = await db.rows<{ kept: number }>('SELECT count(*)::INT AS kept FROM crimes WHERE source_id = ?', [sourceId]);
+    const rejected = counts.reduce((a, c) => a + c.n, 0);
+    await db.exec('INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)', [
+      sourceId, fileName, hash, m.format, kept + rejected, kept, rejected,
+    ]);
+    await db.exec('COMMIT');
+    return Object.fromEntries(counts.map((c) => [c.reason, c.n]));
+  } catch (e) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Categories in code order, for cubes and UI (re-exported for ingest consumers). */
+export { ALL_CATEGORIES };

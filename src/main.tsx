@@ -1,0 +1,23 @@
+import { render } from 'solid-js/web';
+import crimesUrl from '../data/crimes.parquet?url';
+import boroughsUrl from '../data/boundaries/boroughs.geojson?url';
+import wardsUrl from '../data/boundaries/wards.geojson?url';
+import bcusUrl from '../data/boundaries/bcus.geojson?url';
+import { getBrowserClient } from './db/browser';
+import { createAppModel } from './state/app-model';
+import { App } from './ui/App';
+import { AppProvider } from './ui/context';
+import './ui/app.css';
+
+const model = createAppModel({ crimesUrl, boroughsUrl, wardsUrl, bcusUrl, connect: getBrowserClient });
+// Read-only handle for browser tests and analysts' devtools.
+(window as unknown as { hotspot: unknown }).hotspot = model;
+
+render(
+  () => (
+    <AppProvider model={model}>
+      <App />
+    </AppProvider>
+  ),
+  document.getElementById('root')!,
+);

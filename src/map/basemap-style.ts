@@ -1,0 +1,49 @@
+/**
+ * The MapLibre style. Offline by default: a plain background and the shipped boundaries, so the
+ * map needs no network. The online OpenStreetMap raster basemap is an opt-in setting; when its
+ * tiles cannot be fetched the map still works (MapLibre just leaves the tiles blank).
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+
+export interface BoundaryLayers {
+  boroughs: FeatureCollection;
+  wards: FeatureCollection;
+  bcus: FeatureCollection;
+}
+
+export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+export const DATA_ATTRIBUTION =
+  'Crime: data.police.uk, OGL v3.0 · Boundaries: ONS/OS © Crown copyright, CC BY 4.0 M. Chorley';
+
+export function buildStyle(b: BoundaryLayers, opts: { onlineBasemap: boolean }): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      ...(opts.onlineBasemap
+        ? {
+            osm: {
+              type: 'raster',
+              tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+              tileSize: 256,
+              maxzoom: 19,
+              attribution: OSM_ATTRIBUTION,
+            },
+          }
+        : {}),
+      boroughs: { type: 'geojson', data: b.boroughs, attribution: DATA_ATTRIBUTION },
+      wards: { type: 'geojson', data: b.wards },
+      bcus: { type: 'geojson', data: b.bcus },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#1d2330' } },
+      ...(opts.onlineBasemap
+        ? [{ id: 'osm', type: 'raster' as const, source: 'osm', paint: { 'raster-opacity': 0.55, 'raster-saturation': -0.8 } }]
+        : []),
+      { id: 'borough-fill', type: 'fill', source: 'boroughs', paint: { 'fill-color': '#2a3142', 'fill-opacity': opts.onlineBasemap ? 0 : 1 } },
+      { id: 'ward-line', type: 'line', source: 'wards', minzoom: 11, paint: { 'line-color': '#5d6a85', 'line-width': 0.5, 'line-dasharray': [2, 2] } },
+      { id: 'borough-line', type: 'line', source: 'boroughs', paint: { 'line-color': '#9aa7c2', 'line-width': 1 } },
+      { id: 'bcu-line', type: 'line', source: 'bcus', paint: { 'line-color': '#f0f3fa', 'line-width': 2.2 } },
+    ],
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The app's model: load status, the loaded data, the view choices and the derived view model
+ * (hexagon rows and their colour scale). Components read it through `useApp()`; DuckDB calls
+ * stay in src/db and src/ingest, statistics in src/analysis.
+ */
+import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import type { FeatureCollection } from 'geojson';
+import { aggregateCube, type CellTotals, type CrimeCube } from '../analysis/cube';
+import { buildCube } from '../db/cube';
+import type { DbClient } from '../db/client';
+import type { H3Resolution } from '../db/schema';
+import { createBrowserIngestEnv } from '../ingest/env-browser';
+import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
+import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport } from '../ingest/pipeline';
+import { quantileScale, type ColorScale } from '../map/color-scale';
+import type { HexRow } from '../map/layers';
+import type { BoundaryLayers } from '../map/basemap-style';
+import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
+
+export interface LoadStatus {
+  phase: 'starting' | 'loading' | 'ready' | 'failed';
+  message: string;
+  /** 0..1 for the progress bar. */
+  fraction: number;
+}
+
+export interface MappingRequest {
+  error: NeedsMappingError;
+  resolve: (mapping: ColumnMapping | null) => void;
+}
+
+export interface DataSource {
+  /** The shipped crimes file (police.uk street semantics, Parquet). */
+  crimesUrl: string;
+  boroughsUrl: string;
+  wardsUrl: string;
+  bcusUrl: string;
+  /** Creates the DuckDB client (the browser's worker-hosted one in the app). */
+  connect: () => Promise<DbClient>;
+}
+
+export interface AppModel {
+  status: Accessor<LoadStatus>;
+  view: ViewState;
+  setView(patch: Partial<ViewState>): void;
+  boundaries: Accessor<BoundaryLayers | null>;
+  cube: Accessor<CrimeCube | null>;
+  filtered: Accessor<CellTotals | null>;
+  hexRows: Accessor<HexRow[]>;
+  scale: Accessor<ColorScale>;
+  selected: Accessor<string | null>;
+  select(hex: string | null): void;
+  /** Totals over every loaded file. */
+  totals: Accessor<{ kept: number; rejected: number }>;
+  reports: Accessor<IngestReport[]>;
+  loadFiles(files: File[]): Promise<void>;
+  mappingRequest: Accessor<MappingRequest | null>;
+  db(): DbClient | null;
+  /** Milliseconds the last filter aggregation took (shown for analysts, and read by tests). */
+  lastAggregateMs: Accessor<number>;
+}
+
+export function createAppModel(source: DataSource): AppModel {
+  const [status, setStatus] = createSignal<LoadStatus>({ phase: 'starting', message: 'Starting DuckDB…', fraction: 0 });
+  const [view, setViewStore] = createStore<ViewState>(decodeView(location.search));
+  const [boundaries, setBoundaries] = createSignal<BoundaryLayers | null>(null);
+  const [cube, setCube] = createSignal<CrimeCube | null>(null);
+  const [selected, setSelected] = createSignal<string | null>(null);
+  const [totals, setTotals] = createSignal({ kept: 0, rejected: 0 });
+  const [reports, setReports] = createSignal<IngestReport[]>([]);
+  const [mappingRequest, setMappingRequest] = createSignal<MappingRequest | null>(null);
+  const [lastAggregateMs, setLastAggregateMs] = createSignal(0);
+  let env: (IngestEnv & { dispose(): void }) | null = null;
+  let db: DbClient | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const setView = (patch: Partial<ViewState>) => {
+    setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
+    const q = encodeView(view);
+    history.replaceState(null, '', q ? `?${q}` : location.pathname);
+    if (patch.resolution !== undefined) void rebuildCube();
+  };
+
+  const filtered = createMemo<CellTotals | null>(() => {
+    const c = cube();
+    if (!c) return null;
+    const f = toCubeFilter(c, { ...view, categories: [...view.categories], area: view.area });
+    const t0 = performance.now();
+    const r = aggregateCube(c, f);
+    setLastAggregateMs(performance.now() - t0);
+    return r;
+  });
+
+  const hexRows = createMemo<HexRow[]>(() => {
+    const c = cube();
+    const f = filtered();
+    if (!c || !f) return [];
+    const rows: HexRow[] = [];
+    for (let i = 0; i < c.cells.length; i++) if (f.count[i] > 0) rows.push({ hex: c.cells[i], code: i, count: f.count[i], value: f.value[i] });
+    return rows;
+  });
+
+  const scale = createMemo(() => quantileScale(hexRows().map((r) => r.value)));
+
+  async function refreshTotals() {
+    if (!db) return;
+    const [t] = await db.rows<{ kept: number; rejected: number }>(
+      'SELECT (SELECT count(*) FROM crimes)::INT AS kept, (SELECT count(*) FROM rejects)::INT AS rejected',
+    );
+    setTotals(t);
+  }
+
+  async function rebuildCube() {
+    if (!db) return;
+    const c = await buildCube(db, view.resolution as H3Resolution);
+    batch(() => {
+      setCube(c);
+      if (selected() && !c.cells.includes(selected()!)) setSelected(null);
+    });
+  }
+
+  const onProgress = (p: IngestProgress) =>
+    setStatus({ phase: 'loading', message: `${p.file}: ${p.stage}…`, fraction: p.fraction });
+
+  async function ingestOne(file: { name: string; data: Blob | Uint8Array }, mapping?: ColumnMapping): Promise<void> {
+    if (!env) throw new Error('the database is not ready yet');
+    try {
+      const r = await ingestFile(env, file, { mapping, onProgress });
+      setReports((rs) => [...rs, r]);
+    } catch (e) {
+      if (e instanceof NeedsMappingError) {
+        const chosen = await new Promise<ColumnMapping | null>((resolve) => setMappingRequest({ error: e, resolve }));
+        setMappingRequest(null);
+        if (chosen) return ingestOne(file, chosen);
+        setReports((rs) => [...rs, skipped(file.name, 'cancelled: columns were not mapped')]);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  async function start() {
+    try {
+      const fetchJson = async (url: string) => {
+        const r = await fetch(url);
+        if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
+        return (await r.json()) as FeatureCollection;
+      };
+      const [conn, boroughs, wards, bcus] = await Promise.all([
+        source.connect(),
+        fetchJson(source.boroughsUrl),
+        fetchJson(source.wardsUrl),
+        fetchJson(source.bcusUrl),
+      ]);
+      db = conn;
+      setBoundaries({ boroughs, wards, bcus });
+      env = createBrowserIngestEnv(conn, { boroughs, wards });
+      setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
+      const res = await fetch(source.crimesUrl);
+      if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      await ingestOne({ name: 'london-2017-06-to-2018-05.parquet', data: bytes });
+      await refreshTotals();
+      await rebuildCube();
+      setStatus({ phase: 'ready', message: 'Ready', fraction: 1 });
+    } catch (e) {
+      setStatus({ phase: 'failed', message: e instanceof Error ? e.message : String(e), fraction: 0 });
+    }
+  }
+
+  async function loadFiles(files: File[]) {
+    // One file at a time: each is one transaction on the one connection.
+    queue = queue.then(async () => {
+      for (const f of files) {
+        try {
+          await ingestOne({ name: f.name, data: f });
+        } catch (e) {
+          setReports((rs) => [...rs, skipped(f.name, e instanceof Error ? e.message : String(e))]);
+        }
+      }
+      await refreshTotals();
+      await rebuildCube();
+      setStatus({ phase: 'ready', message: 'Ready', fraction: 1 });
+    });
+    return queue;
+  }
+
+  void start();
+
+  return {
+    status,
+    view,
+    setView,
+    boundaries,
+    cube,
+    filtered,
+    hexRows,
+    scale,
+    selected,
+    select: setSelected,
+    totals,
+    reports,
+    loadFiles,
+    mappingRequest,
+    db: () => db,
+    lastAggregateMs,
+  };
+}
+
+/** A report for a file that was not loaded. */
+function skipped(fileName: string, why: string): IngestReport {
+  return {
+    fileName, status: 'failed', sourceId: -1, format: 'force-extract', rowsRead: 0, kept: 0, rejected: 0,
+    rejectReasons: {}, newLocations: 0, error: why,
+  };
+}

@@ -1,0 +1,41 @@
+import { Show } from 'solid-js';
+import { CellPanel } from './cell/CellPanel';
+import { useApp } from './context';
+import { FilterPanel } from './filters/FilterPanel';
+import { IngestPanel } from './ingest/IngestPanel';
+import { MappingDialog } from './ingest/MappingDialog';
+import { Legend } from './legend/Legend';
+import { MapView } from './map/MapView';
+
+export function App() {
+  const app = useApp();
+  return (
+    <div class="app" data-phase={app.status().phase} data-testid="app">
+      <header class="topbar">
+        <h1>Hotspot Tasking Map</h1>
+        <span class="muted">Metropolitan Police area · H3 hexagons · DuckDB in your browser, nothing leaves this machine</span>
+        <label class="check setting">
+          <input
+            type="checkbox"
+            data-testid="online-basemap"
+            checked={app.view.onlineBasemap}
+            onChange={(e) => app.setView({ onlineBasemap: e.currentTarget.checked })}
+          />
+          Online street map (OpenStreetMap)
+        </label>
+      </header>
+      <aside class="side left">
+        <IngestPanel />
+        <FilterPanel />
+      </aside>
+      <main class="main">
+        <MapView />
+        <Legend />
+      </main>
+      <aside class="side right">
+        <CellPanel />
+      </aside>
+      <Show when={app.mappingRequest()}>{(r) => <MappingDialog request={r()} />}</Show>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/** Filters: H3 resolution, month range, categories and area. Every change redraws from the cube. */
+import { createMemo, For, Show } from 'solid-js';
+import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../analysis/categories';
+import { H3_RESOLUTIONS, type H3Resolution } from '../../db/schema';
+import { useApp } from '../context';
+import { areaOptions } from '../names';
+
+const EDGE_M: Record<number, string> = { 7: '1.4 km', 8: '530 m', 9: '200 m', 10: '76 m' };
+
+export function FilterPanel() {
+  const app = useApp();
+  const months = () => app.cube()?.months ?? [];
+  const from = () => app.view.from ?? months()[0] ?? '';
+  const to = () => app.view.to ?? months()[months().length - 1] ?? '';
+  const areaKind = () => app.view.area.kind;
+  const areaCode = () => (app.view.area.kind === 'all' ? '' : (app.view.area.codes[0] ?? ''));
+  const options = createMemo(() => (areaKind() === 'all' ? [] : areaOptions(app, areaKind() as 'ward' | 'borough' | 'bcu')));
+  const toggle = (cat: string, on: boolean) => {
+    const set = new Set(app.view.categories);
+    if (on) set.add(cat);
+    else set.delete(cat);
+    app.setView({ categories: [...set] });
+  };
+
+  return (
+    <section class="panel filters" aria-labelledby="filters-h">
+      <h2 id="filters-h">Filters</h2>
+      <label class="field">
+        <span>Hexagon size (H3 resolution)</span>
+        <select
+          data-testid="resolution"
+          value={app.view.resolution}
+          onChange={(e) => app.setView({ resolution: Number(e.currentTarget.value) as H3Resolution })}
+        >
+          <For each={H3_RESOLUTIONS}>{(r) => <option value={r}>{`${r} (edge ≈ ${EDGE_M[r]})`}</option>}</For>
+        </select>
+      </label>
+      <Show when={app.view.resolution >= 10}>
+        <p class="warn" role="note">
+          police.uk moves every crime to the nearest of ~750,000 anonymous map points. Hexagons this small show
+          that snapping as much as where crime happened.
+        </p>
+      </Show>
+      <div class="field two">
+        <label>
+          <span>From</span>
+          <select data-testid="month-from" value={from()} onChange={(e) => app.setView({ from: e.currentTarget.value })}>
+            <For each={months()}>{(m) => <option value={m} disabled={m > to()}>{m}</option>}</For>
+          </select>
+        </label>
+        <label>
+          <span>To</span>
+          <select data-testid="month-to" value={to()} onChange={(e) => app.setView({ to: e.currentTarget.value })}>
+            <For each={months()}>{(m) => <option value={m} disabled={m < from()}>{m}</option>}</For>
+          </select>
+        </label>
+      </div>
+      <label class="field">
+        <span>Area</span>
+        <div class="two">
+          <select
+            data-testid="area-kind"
+            value={areaKind()}
+            onChange={(e) => {
+              const kind = e.currentTarget.value as 'all' | 'ward' | 'borough' | 'bcu';
+              app.setView({ area: kind === 'all' ? { kind } : { kind, codes: [] } });
+            }}
+          >
+            <option value="all">All London</option>
+            <option value="bcu">BCU</option>
+            <option value="borough">Borough</option>
+            <option value="ward">Ward</option>
+          </select>
+          <Show when={areaKind() !== 'all'}>
+            <select
+              data-testid="area-code"
+              value={areaCode()}
+              onChange={(e) => app.setView({ area: { kind: areaKind() as 'ward', codes: e.currentTarget.value ? [e.currentTarget.value] : [] } })}
+            >
+              <option value="">Choose…</option>
+              <For each={options()}>{(o) => <option value={o.code}>{o.group ? `${o.name} (${o.group})` : o.name}</option>}</For>
+            </select>
+          </Show>
+        </div>
+      </label>
+      <fieldset class="field categories">
+        <legend>
+          Crime types{' '}
+          <button type="button" class="link" onClick={() => app.setView({ categories: [...CRIME_CATEGORIES] })}>
+            all
+          </button>{' '}
+          <button type="button" class="link" onClick={() => app.setView({ categories: [] })}>
+            none
+          </button>
+        </legend>
+        <For each={[...CRIME_CATEGORIES, STOP_AND_SEARCH]}>
+          {(c) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                data-testid={`cat-${c}`}
+                checked={app.view.categories.includes(c)}
+                onChange={(e) => toggle(c, e.currentTarget.checked)}
+              />
+              <span>{c === STOP_AND_SEARCH ? `${c} (not crimes)` : c}</span>
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <p class="muted" data-testid="filter-ms">
+        Filtered {app.hexRows().length.toLocaleString('en-GB')} hexagons in {app.lastAggregateMs().toFixed(1)} ms
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+/** Loading files: picker and drop zone, progress, kept / rejected counts, per-file reports. */
+import { createSignal, For, Show } from 'solid-js';
+import { useApp } from '../context';
+import { RejectsViewer } from './RejectsViewer';
+
+const n = (v: number) => v.toLocaleString('en-GB');
+
+export function IngestPanel() {
+  const app = useApp();
+  const [dragging, setDragging] = createSignal(false);
+  const [showRejects, setShowRejects] = createSignal(false);
+  let input!: HTMLInputElement;
+
+  const take = (list: FileList | null | undefined) => {
+    const files = list ? [...list] : [];
+    if (files.length > 0) void app.loadFiles(files);
+  };
+
+  return (
+    <section class="panel ingest" aria-labelledby="ingest-h">
+      <h2 id="ingest-h">Data</h2>
+      <div class="counts">
+        <div>
+          <span class="big" data-testid="rows-kept">{n(app.totals().kept)}</span>
+          <span class="muted"> records kept</span>
+        </div>
+        <div>
+          <button type="button" class="link big" data-testid="rows-rejected" onClick={() => setShowRejects(true)} title="Show the refused rows and why">
+            {n(app.totals().rejected)}
+          </button>
+          <span class="muted"> rejected</span>
+        </div>
+      </div>
+      <Show when={app.status().phase !== 'ready'}>
+        <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={Math.round(app.status().fraction * 100)} data-testid="progress">
+          <div class="bar" style={{ width: `${Math.round(app.status().fraction * 100)}%` }} />
+        </div>
+        <p class={app.status().phase === 'failed' ? 'error' : 'muted'} data-testid="status">
+          {app.status().message}
+        </p>
+      </Show>
+      <div
+        class={`dropzone${dragging() ? ' over' : ''}`}
+        data-testid="dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          take(e.dataTransfer?.files);
+        }}
+      >
+        <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid)</p>
+        <button type="button" onClick={() => input.click()} disabled={app.status().phase === 'starting'}>
+          Choose files…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".csv,.parquet,text/csv"
+          data-testid="file-input"
+          class="visually-hidden"
+          onChange={(e) => {
+            take(e.currentTarget.files);
+            e.currentTarget.value = '';
+          }}
+        />
+      </div>
+      <ul class="reports" data-testid="reports">
+        <For each={app.reports()}>
+          {(r) => (
+            <li class={r.status}>
+              <strong>{r.fileName}</strong>
+              <Show when={r.status === 'loaded'}>
+                : {n(r.kept)} kept, {n(r.rejected)} rejected
+                <Show when={r.rejected > 0}>
+                  {' '}({Object.entries(r.rejectReasons).map(([k, v]) => `${k} ${n(v)}`).join(', ')})
+                </Show>
+              </Show>
+              <Show when={r.status === 'duplicate-file'}>: already loaded, nothing added</Show>
+              <Show when={r.status === 'failed'}>
+                : <span class="error">{r.error}</span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={showRejects()}>
+        <RejectsViewer onClose={() => setShowRejects(false)} />
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The map: MapLibre for the base (offline style: background + boundaries) and deck.gl on top
+ * through the overlaid MapboxOverlay (interleaved mode crashes on maplibre-gl 6: STACK.md).
+ */
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { PickingInfo } from '@deck.gl/core';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
+import { cellBreakdown, type CellBreakdown } from '../../analysis/cube';
+import { buildStyle } from '../../map/basemap-style';
+import { boundaryLabels } from '../../map/labels';
+import { hexagonLayer, labelLayer, selectionLayer, type HexRow } from '../../map/layers';
+import { toCubeFilter } from '../../state/filters';
+import { useApp } from '../context';
+import { areaName } from '../names';
+
+// maplibre-gl 6 cannot find its worker after `vite build` unless told where it is (STACK.md section 7).
+setWorkerUrl(maplibreWorkerUrl);
+
+const LONDON: [number, number, number, number] = [-0.52, 51.28, 0.34, 51.7];
+
+interface Hover {
+  x: number;
+  y: number;
+  row: HexRow;
+  breakdown: CellBreakdown;
+}
+
+export function MapView() {
+  const app = useApp();
+  let container!: HTMLDivElement;
+  let map: MapLibreMap | undefined;
+  // A signal, so the layer effect runs once the overlay exists.
+  const [overlay, setOverlay] = createSignal<MapboxOverlay | null>(null);
+  const [zoom, setZoom] = createSignal(9.5);
+  const [hover, setHover] = createSignal<Hover | null>(null);
+  const labels = createMemo(() => (app.boundaries() ? boundaryLabels(app.boundaries()!) : []));
+
+  const breakdownOf = (code: number) => {
+    const c = app.cube();
+    return c ? cellBreakdown(c, toCubeFilter(c, app.view), code) : null;
+  };
+
+  const onHover = (info: PickingInfo<HexRow>) => {
+    if (!info.object) return setHover(null);
+    const b = breakdownOf(info.object.code);
+    if (b) setHover({ x: info.x, y: info.y, row: info.object, breakdown: b });
+  };
+
+  onMount(() => {
+    createEffect(
+      on(
+        () => [app.boundaries(), app.view.onlineBasemap] as const,
+        ([b, online]) => {
+          if (!b) return;
+          if (!map) {
+            map = new MapLibreMap({
+              container,
+              style: buildStyle(b, { onlineBasemap: online }),
+              bounds: LONDON,
+              attributionControl: false,
+              // Lets tests (and the print pack later) read the canvas back.
+              canvasContextAttributes: { preserveDrawingBuffer: true },
+            });
+            map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+            map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+            map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+            const o = new MapboxOverlay({
+              interleaved: false,
+              layers: [],
+              onHover: onHover as never,
+              onClick: ((info: PickingInfo<HexRow>) => app.select(info.object?.hex ?? null)) as never,
+            });
+            map.addControl(o);
+            setOverlay(o);
+            map.on('zoomend', () => setZoom(map!.getZoom()));
+            setZoom(map.getZoom());
+          } else {
+            map.setStyle(buildStyle(b, { onlineBasemap: online }));
+          }
+        },
+      ),
+    );
+  });
+
+  // Bumped whenever the colour scale changes, so deck re-runs getFillColor.
+  const version = createMemo((v: number) => {
+    app.scale();
+    return v + 1;
+  }, 0);
+
+  createEffect(() => {
+    const o = overlay();
+    if (!o) return;
+    o.setProps({
+      layers: [hexagonLayer(app.hexRows(), app.scale(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
+    });
+  });
+
+  onCleanup(() => {
+    overlay()?.finalize();
+    map?.remove();
+  });
+
+  const hovered = () => hover();
+
+  return (
+    <div class="map-wrap">
+      <div ref={container} class="map" data-testid="map" aria-label="Crime map of London on H3 hexagons" role="region" />
+      <Show when={hovered()}>
+        {(h) => (
+          <div class="tooltip" data-testid="tooltip" style={{ left: `${h().x + 14}px`, top: `${h().y + 14}px` }}>
+            <div class="tt-title">
+              {h().row.count.toLocaleString('en-GB')} crime{h().row.count === 1 ? '' : 's'}
+            </div>
+            <div class="tt-sub">
+              {areaName(app, 'ward', h().breakdown.ward) ?? 'outside the wards'} · {areaName(app, 'borough', h().breakdown.borough) ?? 'outside London boroughs'}
+            </div>
+            <ul>
+              {h().breakdown.byCategory.slice(0, 3).map((c) => (
+                <li>
+                  {c.category}: {c.count.toLocaleString('en-GB')}
+                </li>
+              ))}
+            </ul>
+            <div class="tt-cell">H3 {h().row.hex}</div>
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+}
