@@ -16,10 +16,10 @@ export function rejectSummary(db: DbClient): Promise<{ reason: string; n: number
 
 /** One page of rejects, optionally of one reason, in file and row order. */
 export function listRejects(db: DbClient, opts: { reason: string | null; offset: number; limit: number }): Promise<RejectRow[]> {
-  return db.rows<RejectRow>(
-    `SELECT file_name, source_row, reason, detail, raw FROM rejects
-     WHERE ?::VARCHAR IS NULL OR reason = ?::VARCHAR
-     ORDER BY source_id, source_row LIMIT ? OFFSET ?`,
-    [opts.reason, opts.reason, opts.limit, opts.offset],
-  );
+  // Two statements rather than `? IS NULL OR ...`: DuckDB-WASM's prepared statements do not bind a JS null.
+  const cols = 'SELECT file_name, source_row, reason, detail, raw FROM rejects';
+  const page = 'ORDER BY source_id, source_row LIMIT ? OFFSET ?';
+  return opts.reason === null
+    ? db.rows<RejectRow>(`${cols} ${page}`, [opts.limit, opts.offset])
+    : db.rows<RejectRow>(`${cols} WHERE reason = ? ${page}`, [opts.reason, opts.limit, opts.offset]);
 }
