@@ -1,22 +1,11 @@
 /**
- * The ingest environment in the browser: the shared DuckDB client, the geocode worker and
- * parquet-wasm's ESM build (initialised once from the locally served .wasm).
+ * The ingest environment in the browser: the shared DuckDB client (DuckDB's worker) and the
+ * ingest worker (parquet-wasm, h3-js, point-in-polygon, proj4), so the page never blocks.
  */
-import initParquet, { readParquet } from 'parquet-wasm/esm';
-import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { DbClient } from '../db/client';
 import type { BoundarySet } from './geocode';
 import type { GeocodeRequest, GeocodeResponse } from './geocode-messages';
 import type { IngestEnv } from './pipeline';
-
-let parquetReady: Promise<unknown> | null = null;
-
-/** Reads Parquet bytes into an Arrow IPC stream with parquet-wasm. */
-export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
-  parquetReady ??= initParquet({ module_or_path: parquetWasmUrl });
-  await parquetReady;
-  return readParquet(bytes).intoIPCStream();
-}
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (r: GeocodeResponse) => void; reject: (e: Error) => void };
@@ -58,7 +47,12 @@ export function createBrowserIngestEnv(db: DbClient, boundaries: BoundarySet): I
       if (r.type !== 'converted') throw new Error('geocode worker: unexpected reply');
       return { lon: r.lon, lat: r.lat };
     },
-    parquetToIPC,
+    async parquetToIPC(bytes) {
+      // Copied, not transferred: the caller keeps its bytes (they were hashed, and may be re-read).
+      const r = await send({ type: 'parquet', bytes });
+      if (r.type !== 'ipc') throw new Error('ingest worker: unexpected reply');
+      return r.ipc;
+    },
     dispose() {
       worker.terminate();
     },

@@ -1,18 +1,22 @@
 /// <reference lib="webworker" />
 /**
- * The geocode worker: h3-js cells, point-in-polygon and BNG conversion off the main thread,
- * so a big file never freezes the map. Messages are typed by {@link GeocodeRequest}.
+ * The ingest worker: Parquet decoding (parquet-wasm), h3-js cells, point-in-polygon and BNG
+ * conversion off the main thread, so a big file never freezes the map. DuckDB itself runs in its
+ * own worker. Messages are typed by {@link GeocodeRequest}.
  */
+import initParquet, { readParquet } from 'parquet-wasm/esm';
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { FeatureCollection } from 'geojson';
 import { bngToWgs84 } from './bng';
 import { createGeocoder, type Geocoder } from './geocode';
 import type { GeocodeRequest, GeocodeResponse } from './geocode-messages';
 
 let geocoder: Geocoder | null = null;
+let parquetReady: Promise<unknown> | null = null;
 
 const reply = (msg: GeocodeResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(msg, transfer);
 
-self.onmessage = (ev: MessageEvent<GeocodeRequest>) => {
+self.onmessage = async (ev: MessageEvent<GeocodeRequest>) => {
   const req = ev.data;
   try {
     switch (req.type) {
@@ -29,6 +33,13 @@ self.onmessage = (ev: MessageEvent<GeocodeRequest>) => {
       case 'bng': {
         const r = bngToWgs84(req.e, req.n);
         reply({ id: req.id, type: 'converted', lon: r.lon, lat: r.lat }, [r.lon.buffer, r.lat.buffer]);
+        break;
+      }
+      case 'parquet': {
+        parquetReady ??= initParquet({ module_or_path: parquetWasmUrl });
+        await parquetReady;
+        const ipc = readParquet(req.bytes).intoIPCStream();
+        reply({ id: req.id, type: 'ipc', ipc }, [ipc.buffer]);
         break;
       }
     }

@@ -147,6 +147,11 @@ export function createAppModel(source: DataSource): AppModel {
         if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
         return (await r.json()) as FeatureCollection;
       };
+      // Everything independent starts at once: DuckDB's start-up, the boundaries and the crimes download.
+      const crimes = fetch(source.crimesUrl).then(async (res) => {
+        if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
+        return new Uint8Array(await res.arrayBuffer());
+      });
       const [conn, boroughs, wards, bcus] = await Promise.all([
         source.connect(),
         fetchJson(source.boroughsUrl),
@@ -157,9 +162,7 @@ export function createAppModel(source: DataSource): AppModel {
       setBoundaries({ boroughs, wards, bcus });
       env = createBrowserIngestEnv(conn, { boroughs, wards });
       setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
-      const res = await fetch(source.crimesUrl);
-      if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
-      const bytes = new Uint8Array(await res.arrayBuffer());
+      const bytes = await crimes;
       await ingestOne({ name: 'london-2017-06-to-2018-05.parquet', data: bytes });
       await refreshTotals();
       await rebuildCube();
