@@ -138,10 +138,12 @@ export function cellBreakdown(cube: CrimeCube, filter: CubeFilter, cellCode: num
     boroughN.set(cube.borough[i], (boroughN.get(cube.borough[i]) ?? 0) + k);
     total += k;
   }
+  // The main ward/borough is the real one holding most crimes; "outside every ward" (-1) is
+  // never chosen over a real one, however few crimes the real one holds.
   const top = (m: Map<number, number>, names: string[]) => {
     let best = -1;
     let bestN = -1;
-    for (const [k, v] of m) if (v > bestN || (v === bestN && k < best)) [best, bestN] = [k, v];
+    for (const [k, v] of m) if (k >= 0 && (v > bestN || (v === bestN && k < best))) [best, bestN] = [k, v];
     return best >= 0 ? names[best] : null;
   };
   const byCategory = Array.from(byCat, (count, i) => ({ category: cube.categories[i], count }))

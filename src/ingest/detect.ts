@@ -110,7 +110,16 @@ function hasAll(header: readonly string[], names: (string | undefined)[]): boole
  *
  * @example detectMapping(['Crime ID','Month',...]).mapping.format // 'police-street'
  */
-export function detectMapping(header: readonly string[]): Detection {
+export function detectMapping(rawHeader: readonly string[]): Detection {
+  // A byte-order mark glued to the first name must not hide a police.uk header; the mapping
+  // still names the columns as the file spells them (they are used to address the columns).
+  const header = rawHeader.map((h) => h.replace(/^\uFEFF/, ''));
+  const d = detectClean(header);
+  for (const [role, name] of Object.entries(d.mapping.columns) as [Role, string][]) d.mapping.columns[role] = rawHeader[header.indexOf(name)];
+  return d;
+}
+
+function detectClean(header: readonly string[]): Detection {
   if (hasAll(header, ['Month', 'Longitude', 'Latitude', 'Crime type'])) {
     const columns = pick(header, STREET_COLUMNS);
     return finish({ format: 'police-street', coordinates: 'wgs84', columns });

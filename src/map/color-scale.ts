@@ -45,8 +45,9 @@ export function quantileScale(values: ArrayLike<number>, k = 6): ColorScale {
     const v = pos[Math.min(pos.length - 1, Math.ceil((q / k) * pos.length) - 1)];
     if (breaks.length === 0 || v > breaks[breaks.length - 1]) breaks.push(v);
   }
+  // A class holds the values in (previous break, break]; its `from` is the smallest value it holds.
   const classes: ColorClass[] = breaks.map((to, i) => ({
-    from: i === 0 ? pos[0] : breaks[i - 1],
+    from: i === 0 ? pos[0] : pos[upperBound(pos, breaks[i - 1])],
     to,
     // Skip the darkest tenth of viridis so the lowest class still reads against the dark background.
     color: parseColor(interpolateViridis(breaks.length === 1 ? 1 : 0.1 + (0.9 * i) / (breaks.length - 1))),
@@ -59,4 +60,16 @@ export function quantileScale(values: ArrayLike<number>, k = 6): ColorScale {
       return classes[classes.length - 1].color;
     },
   };
+}
+
+/** Index of the first element of sorted `a` greater than `v`. */
+function upperBound(a: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -4,13 +4,15 @@
  */
 import { TextLayer } from '@deck.gl/layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import type { ColorScale, RGBA } from './color-scale';
+import type { RGBA } from './color-scale';
 
 export interface HexRow {
   /** H3 cell (hex string). */
   hex: string;
-  /** Index into the cube's cell list. */
+  /** Index into the cube's cell list (-1: a study-area cell with no crime). */
   code: number;
+  /** Index into the hotspot result's study cells (-1 on the counts layer). */
+  study: number;
   count: number;
   value: number;
 }
@@ -22,13 +24,13 @@ export interface Label {
   level: 'bcu' | 'borough' | 'ward';
 }
 
-export function hexagonLayer(rows: HexRow[], scale: ColorScale, version: number) {
+export function hexagonLayer(rows: HexRow[], colorOf: (row: HexRow) => RGBA, version: number) {
   return new H3HexagonLayer<HexRow>({
     id: 'hexagons',
     data: rows,
     getHexagon: (d) => d.hex,
-    getFillColor: (d) => scale.colorOf(d.value),
-    // The scale object changes on every filter; `version` tells deck to re-run the accessor.
+    getFillColor: colorOf,
+    // The colour function changes on every filter; `version` tells deck to re-run the accessor.
     updateTriggers: { getFillColor: version },
     extruded: false,
     stroked: false,

@@ -6,7 +6,11 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { FeatureCollection } from 'geojson';
-import { aggregateCube, type CellTotals, type CrimeCube } from '../analysis/cube';
+import harmTable from '../../data/harm-weights.json';
+import { aggregateCube, type CellTotals, cellCode, type CrimeCube } from '../analysis/cube';
+import { EMERGING_CATEGORIES } from '../analysis/emerging.ts';
+import { harmWeightVector } from '../analysis/harm';
+import { analyseHotspots, buildStudyArea, type HotspotResult, type StudyArea } from '../analysis/hotspots';
 import { buildCube } from '../db/cube';
 import type { DbClient } from '../db/client';
 import type { H3Resolution } from '../db/schema';
@@ -59,6 +63,16 @@ export interface AppModel {
   db(): DbClient | null;
   /** Milliseconds the last filter aggregation took (shown for analysts, and read by tests). */
   lastAggregateMs: Accessor<number>;
+  /** Harm weight per category code (defaults from data/harm-weights.json with the user's edits). */
+  harmWeights: Accessor<Float64Array>;
+  /** The default harm table (days per category name) and its notes. */
+  harmDefaults: { weights: Record<string, number>; notes: Record<string, string> };
+  /** The study area for the current resolution and area (cells whose centre is inside). */
+  studyArea: Accessor<StudyArea | null>;
+  /** Gi*, FDR bins and emerging categories (computed when a hotspot layer or panel needs them). */
+  hotspots: Accessor<HotspotResult | null>;
+  /** Milliseconds the last hotspot analysis took. */
+  lastHotspotMs: Accessor<number>;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -82,26 +96,75 @@ export function createAppModel(source: DataSource): AppModel {
     if (patch.resolution !== undefined) void rebuildCube();
   };
 
+  const harmWeights = createMemo(() => harmWeightVector(harmTable.weights, { ...view.harmOverrides }));
+  const weightVector = () => (view.weight === 'harm' ? harmWeights() : undefined);
+  const cubeFilter = createMemo(() => {
+    const c = cube();
+    return c ? toCubeFilter(c, { ...view, categories: [...view.categories], area: view.area }) : null;
+  });
+
   const filtered = createMemo<CellTotals | null>(() => {
     const c = cube();
-    if (!c) return null;
-    const f = toCubeFilter(c, { ...view, categories: [...view.categories], area: view.area });
+    const f = cubeFilter();
+    if (!c || !f) return null;
     const t0 = performance.now();
-    const r = aggregateCube(c, f);
+    const r = aggregateCube(c, f, weightVector());
     setLastAggregateMs(performance.now() - t0);
+    return r;
+  });
+
+  // Study areas are costly at fine resolutions (polygonToCells + neighbours): cached per area.
+  const studyCache = new Map<string, StudyArea>();
+  const studyArea = createMemo<StudyArea | null>(() => {
+    const b = boundaries();
+    const res = view.resolution;
+    if (!b) return null;
+    const a = view.area;
+    const key = `${res}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
+    let s = studyCache.get(key);
+    if (!s) {
+      const fc = a.kind === 'all' ? b.boroughs : a.kind === 'ward' ? b.wards : a.kind === 'bcu' ? b.bcus : b.boroughs;
+      const features = a.kind === 'all' ? fc.features : fc.features.filter((f) => a.codes.includes(String(f.properties?.code)));
+      if (features.length === 0) return null;
+      s = buildStudyArea(features as never, res);
+      studyCache.set(key, s);
+    }
+    return s;
+  });
+
+  const [lastHotspotMs, setLastHotspotMs] = createSignal(0);
+  const hotspots = createMemo<HotspotResult | null>(() => {
+    if (view.layer === 'counts') return null;
+    const c = cube();
+    const f = cubeFilter();
+    const s = studyArea();
+    if (!c || !f || !s || s.resolution !== c.resolution) return null;
+    const t0 = performance.now();
+    const r = analyseHotspots(c, s, f, weightVector());
+    setLastHotspotMs(performance.now() - t0);
     return r;
   });
 
   const hexRows = createMemo<HexRow[]>(() => {
     const c = cube();
-    const f = filtered();
-    if (!c || !f) return [];
+    if (!c) return [];
     const rows: HexRow[] = [];
-    for (let i = 0; i < c.cells.length; i++) if (f.count[i] > 0) rows.push({ hex: c.cells[i], code: i, count: f.count[i], value: f.value[i] });
+    const h = hotspots();
+    if (h && view.layer !== 'counts') {
+      const noPattern = EMERGING_CATEGORIES.indexOf('No Pattern Detected');
+      for (let i = 0; i < h.cells.length; i++) {
+        const show = view.layer === 'gi' ? h.giBinFdr[i] !== 0 : h.emerging[i] !== noPattern;
+        if (show) rows.push({ hex: h.cells[i], code: cellCode(c, h.cells[i]), study: i, count: h.count[i], value: h.value[i] });
+      }
+      return rows;
+    }
+    const f = filtered();
+    if (!f) return [];
+    for (let i = 0; i < c.cells.length; i++) if (f.count[i] > 0) rows.push({ hex: c.cells[i], code: i, study: -1, count: f.count[i], value: f.value[i] });
     return rows;
   });
 
-  const scale = createMemo(() => quantileScale(hexRows().map((r) => r.value)));
+  const scale = createMemo(() => quantileScale(view.layer === 'counts' ? hexRows().map((r) => r.value) : []));
 
   async function refreshTotals() {
     if (!db) return;
@@ -208,6 +271,11 @@ export function createAppModel(source: DataSource): AppModel {
     mappingRequest,
     db: () => db,
     lastAggregateMs,
+    harmWeights,
+    harmDefaults: { weights: harmTable.weights, notes: harmTable.notes },
+    studyArea,
+    hotspots,
+    lastHotspotMs,
   };
 }
 

@@ -15,7 +15,20 @@ export interface ViewState {
   categories: string[];
   area: AreaFilter;
   onlineBasemap: boolean;
+  /** What the hexagons show: crimes (or harm), Gi* hot and cold spots, or emerging hot spot categories. */
+  layer: MapLayerKind;
+  /** Count every crime as 1, or weight it by its harm (Cambridge Crime Harm Index days). */
+  weight: 'count' | 'harm';
+  /** The user's harm weights where they differ from data/harm-weights.json (category name -> days). */
+  harmOverrides: Record<string, number>;
 }
+
+export type MapLayerKind = 'counts' | 'gi' | 'emerging';
+export const MAP_LAYERS: Record<MapLayerKind, string> = {
+  counts: 'Crimes per hexagon',
+  gi: 'Hot spots (Gi* with FDR)',
+  emerging: 'Emerging hot spots (trend)',
+};
 
 export const DEFAULT_VIEW: ViewState = {
   resolution: 9,
@@ -24,6 +37,9 @@ export const DEFAULT_VIEW: ViewState = {
   categories: ALL_CATEGORIES.filter((c) => c !== 'Stop and search'),
   area: { kind: 'all' },
   onlineBasemap: false,
+  layer: 'counts',
+  weight: 'count',
+  harmOverrides: {},
 };
 
 export function toCubeFilter(cube: CrimeCube, v: ViewState): CubeFilter {
@@ -54,6 +70,14 @@ export function encodeView(v: ViewState): string {
   if (cats.join() !== dflt.join()) p.set('cat', cats.join('.') || 'none');
   if (v.area.kind !== 'all') p.set(v.area.kind, v.area.codes.join('.'));
   if (v.onlineBasemap) p.set('basemap', 'osm');
+  if (v.layer !== 'counts') p.set('layer', v.layer);
+  if (v.weight !== 'count') p.set('weight', v.weight);
+  const w = Object.entries(v.harmOverrides)
+    .map(([c, d]) => [ALL_CATEGORIES.indexOf(c), d] as const)
+    .filter(([i, d]) => i >= 0 && Number.isFinite(d) && d >= 0)
+    .sort((a, b) => a[0] - b[0]);
+  // Pairs joined by '_' (weights may have a decimal point).
+  if (w.length > 0) p.set('hw', w.map(([i, d]) => `${i}:${d}`).join('_'));
   return p.toString();
 }
 
@@ -63,12 +87,14 @@ export function decodeView(search: string): ViewState {
   const res = Number(p.get('res'));
   const month = (s: string | null) => (s && /^\d{4}-\d{2}$/.test(s) ? s : null);
   const cat = p.get('cat');
+  // Empty pieces are skipped (Number('') is 0, which would select a category by accident).
+  const codes = (cat ?? '')
+    .split('.')
+    .filter((x) => x.trim() !== '')
+    .map(Number)
+    .filter((i) => Number.isInteger(i) && i >= 0 && i < ALL_CATEGORIES.length);
   const categories =
-    cat === null
-      ? DEFAULT_VIEW.categories
-      : cat === 'none'
-        ? []
-        : cat.split('.').map(Number).filter((i) => Number.isInteger(i) && i >= 0 && i < ALL_CATEGORIES.length).map((i) => ALL_CATEGORIES[i]);
+    cat === 'none' ? [] : cat === null || codes.length === 0 ? DEFAULT_VIEW.categories : [...new Set(codes)].map((i) => ALL_CATEGORIES[i]);
   let area: AreaFilter = { kind: 'all' };
   for (const kind of ['borough', 'bcu', 'ward'] as const) {
     const codes = p.get(kind);
@@ -81,5 +107,21 @@ export function decodeView(search: string): ViewState {
     categories,
     area,
     onlineBasemap: p.get('basemap') === 'osm',
+    layer: (Object.keys(MAP_LAYERS) as MapLayerKind[]).find((k) => k === p.get('layer')) ?? 'counts',
+    weight: p.get('weight') === 'harm' ? 'harm' : 'count',
+    harmOverrides: decodeHarm(p.get('hw')),
   };
+}
+
+/** 'i:days_i:days' (category code : days) -> overrides; malformed pairs are ignored. */
+function decodeHarm(s: string | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!s) return out;
+  for (const pair of s.split('_')) {
+    const parts = pair.split(':');
+    if (parts.length !== 2 || parts.some((x) => x.trim() === '')) continue;
+    const [i, d] = parts.map(Number);
+    if (Number.isInteger(i) && i >= 0 && i < ALL_CATEGORIES.length && Number.isFinite(d) && d >= 0) out[ALL_CATEGORIES[i]] = d;
+  }
+  return out;
 }

@@ -1,9 +1,11 @@
 import { Show } from 'solid-js';
+import { AccuracyPanel } from './accuracy/AccuracyPanel';
 import { CellPanel } from './cell/CellPanel';
 import { useApp } from './context';
 import { FilterPanel } from './filters/FilterPanel';
 import { IngestPanel } from './ingest/IngestPanel';
 import { MappingDialog } from './ingest/MappingDialog';
+import { LayerPanel } from './layers/LayerPanel';
 import { Legend } from './legend/Legend';
 import { MapView } from './map/MapView';
 
@@ -26,6 +28,7 @@ export function App() {
       </header>
       <aside class="side left">
         <IngestPanel />
+        <LayerPanel />
         <FilterPanel />
       </aside>
       <main class="main">
@@ -34,6 +37,7 @@ export function App() {
       </main>
       <aside class="side right">
         <CellPanel />
+        <AccuracyPanel />
       </aside>
       <Show when={app.mappingRequest()}>{(r) => <MappingDialog request={r()} />}</Show>
     </div>

@@ -1,9 +1,48 @@
-/** The selected hexagon: its crimes by type, ward, borough and BCU, under the current filters. */
+/** The selected hexagon: crimes by type, ward / borough / BCU, its monthly series with a trend test, and its hotspot figures. */
 import { createMemo, For, Show } from 'solid-js';
 import { cellBreakdown, cellCode } from '../../analysis/cube';
+import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
+import { mannKendall } from '../../analysis/mann-kendall.ts';
+import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { toCubeFilter } from '../../state/filters';
 import { useApp } from '../context';
+import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { areaName } from '../names';
+
+/** Monthly values of one cube cell over the filter's months (zero-filled). */
+function monthlySeries(app: ReturnType<typeof useApp>, code: number): { months: string[]; values: number[] } {
+  const c = app.cube()!;
+  const f = toCubeFilter(c, app.view);
+  const w = app.view.weight === 'harm' ? app.harmWeights() : null;
+  const on = new Set(f.categories);
+  const values = new Array(f.monthTo - f.monthFrom + 1).fill(0);
+  for (let i = c.cellStart[code]; i < c.cellStart[code + 1]; i++) {
+    const m = c.month[i];
+    if (m < f.monthFrom || m > f.monthTo || !on.has(c.category[i])) continue;
+    values[m - f.monthFrom] += w ? c.count[i] * w[c.category[i]] : c.count[i];
+  }
+  return { months: c.months.slice(f.monthFrom, f.monthTo + 1), values };
+}
+
+function Sparkline(props: { values: number[]; months: string[] }) {
+  const W = 260;
+  const H = 56;
+  const max = () => Math.max(1, ...props.values);
+  const pts = () =>
+    props.values.map((v, i) => `${(i / Math.max(1, props.values.length - 1)) * (W - 8) + 4},${H - 4 - (v / max()) * (H - 12)}`).join(' ');
+  return (
+    <svg width={W} height={H} class="sparkline" data-testid="cell-series" role="img" aria-label={`Monthly values ${props.months[0]} to ${props.months.at(-1)}: ${props.values.join(', ')}`}>
+      <polyline points={pts()} fill="none" stroke="#4fc3f7" stroke-width="2" />
+      <For each={props.values}>
+        {(v, i) => (
+          <circle cx={(i() / Math.max(1, props.values.length - 1)) * (W - 8) + 4} cy={H - 4 - (v / max()) * (H - 12)} r="2.5" fill="#4fc3f7">
+            <title>{`${props.months[i()]}: ${Math.round(v * 10) / 10}`}</title>
+          </circle>
+        )}
+      </For>
+    </svg>
+  );
+}
 
 export function CellPanel() {
   const app = useApp();
@@ -15,7 +54,16 @@ export function CellPanel() {
     if (code < 0) return null;
     const b = cellBreakdown(c, toCubeFilter(c, app.view), code);
     const bi = b.borough ? c.boroughs.indexOf(b.borough) : -1;
-    return { hex, ...b, bcu: bi >= 0 ? c.boroughBcu[bi] : null };
+    const series = monthlySeries(app, code);
+    const trend = mannKendall(series.values);
+    return { hex, ...b, bcu: bi >= 0 ? c.boroughBcu[bi] : null, series, trend };
+  });
+  const hot = createMemo(() => {
+    const h = app.hotspots();
+    const hex = app.selected();
+    if (!h || !hex) return null;
+    const i = h.cells.indexOf(hex);
+    return i < 0 ? null : { z: h.giZ[i], p: h.giP[i], bin: h.giBinFdr[i], emerging: EMERGING_CATEGORIES[h.emerging[i]] };
   });
   return (
     <Show when={info()}>
@@ -33,6 +81,31 @@ export function CellPanel() {
             {areaName(app, 'ward', i().ward) ?? 'no ward'}, {areaName(app, 'borough', i().borough) ?? 'outside London'}
             {i().bcu ? ` (${areaName(app, 'bcu', i().bcu)} BCU)` : ''}
           </p>
+          <Show when={i().series.values.length > 1}>
+            <Sparkline values={i().series.values} months={i().series.months} />
+            <p class="small" data-testid="cell-trend">
+              {app.view.weight === 'harm' ? 'Harm' : 'Crimes'} per month, {i().series.months[0]} to {i().series.months.at(-1)}:{' '}
+              {i().trend.trend === 'up'
+                ? 'rising'
+                : i().trend.trend === 'down'
+                  ? 'falling'
+                  : 'no significant trend'}{' '}
+              <span class="muted">(Mann-Kendall S = {i().trend.s}, p = {i().trend.p.toFixed(3)}; a trend needs p ≤ 0.10)</span>
+            </p>
+          </Show>
+          <Show when={hot()}>
+            {(h) => (
+              <div class="cell-hot" data-testid="cell-hotspot">
+                <p>
+                  <strong>{GI_BIN_LABELS[h().bin]}</strong> (FDR) — {explainGiBin(h().bin, true)}
+                </p>
+                <p class="muted small">{explainZ(h().z, h().p)}</p>
+                <p>
+                  <strong>{h().emerging}</strong>: {EMERGING_EXPLAINED[h().emerging]}
+                </p>
+              </div>
+            )}
+          </Show>
           <table class="breakdown">
             <tbody>
               <For each={i().byCategory}>

@@ -4,6 +4,7 @@ import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../analysis/categories';
 import { H3_RESOLUTIONS, type H3Resolution } from '../../db/schema';
 import { useApp } from '../context';
 import { areaOptions } from '../names';
+import { MonthPlayer } from './MonthPlayer';
 
 const EDGE_M: Record<number, string> = { 7: '1.4 km', 8: '530 m', 9: '200 m', 10: '76 m' };
 
@@ -55,6 +56,7 @@ export function FilterPanel() {
           </select>
         </label>
       </div>
+      <MonthPlayer />
       <label class="field">
         <span>Area</span>
         <div class="two">

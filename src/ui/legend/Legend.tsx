@@ -1,24 +1,62 @@
-/** The colour legend for the hexagon layer: one swatch per quantile class with its range. */
-import { For, Show } from 'solid-js';
+/** The legend for the current layer: quantile classes, Gi* confidence bins, or emerging categories. */
+import { createMemo, For, Show } from 'solid-js';
+import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
+import type { RGBA } from '../../map/color-scale';
+import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { useApp } from '../context';
+import { EMERGING_EXPLAINED, explainGiBin } from '../explain';
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-GB') : v.toLocaleString('en-GB', { maximumFractionDigits: 1 }));
+const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${c[3] / 255})`;
+
+function Swatch(props: { color: RGBA; label: string; title?: string; count?: number }) {
+  return (
+    <div class="legend-row" title={props.title}>
+      <span class="swatch" style={{ background: css(props.color) }} />
+      <span>{props.label}</span>
+      <Show when={props.count !== undefined}>
+        <span class="muted num">{props.count!.toLocaleString('en-GB')}</span>
+      </Show>
+    </div>
+  );
+}
 
 export function Legend() {
   const app = useApp();
   const total = () => app.filtered()?.total ?? 0;
+  const giCounts = createMemo(() => {
+    const h = app.hotspots();
+    const n = new Array(7).fill(0);
+    if (h) for (const b of h.giBinFdr) n[b + 3]++;
+    return n;
+  });
+  const emergingCounts = createMemo(() => {
+    const h = app.hotspots();
+    const n = new Array(EMERGING_CATEGORIES.length).fill(0);
+    if (h) for (const e of h.emerging) n[e]++;
+    return n;
+  });
   return (
     <div class="legend" data-testid="legend" aria-label="Legend">
-      <div class="legend-title">Crimes per hexagon</div>
-      <Show when={app.scale().classes.length > 0} fallback={<div class="muted">No crimes match the filters</div>}>
-        <For each={app.scale().classes}>
-          {(c) => (
-            <div class="legend-row">
-              <span class="swatch" style={{ background: `rgba(${c.color[0]},${c.color[1]},${c.color[2]},${c.color[3] / 255})` }} />
-              <span>{c.from === c.to ? fmt(c.to) : `${fmt(c.from)} – ${fmt(c.to)}`}</span>
-            </div>
-          )}
+      <Show when={app.view.layer === 'counts'}>
+        <div class="legend-title">{app.view.weight === 'harm' ? 'Harm per hexagon (days)' : 'Crimes per hexagon'}</div>
+        <Show when={app.scale().classes.length > 0} fallback={<div class="muted">No crimes match the filters</div>}>
+          <For each={app.scale().classes}>{(c) => <Swatch color={c.color} label={c.from === c.to ? fmt(c.to) : `${fmt(c.from)} – ${fmt(c.to)}`} />}</For>
+        </Show>
+      </Show>
+      <Show when={app.view.layer === 'gi'}>
+        <div class="legend-title">Gi* hot and cold spots (FDR-corrected)</div>
+        <For each={[3, 2, 1, -1, -2, -3]}>
+          {(b) => <Swatch color={GI_BIN_COLORS[b + 3]} label={GI_BIN_LABELS[b]} title={explainGiBin(b, true)} count={giCounts()[b + 3]} />}
         </For>
+        <div class="muted small">{giCounts()[3].toLocaleString('en-GB')} hexagons not significant (not drawn)</div>
+      </Show>
+      <Show when={app.view.layer === 'emerging'}>
+        <div class="legend-title">Emerging hot spots</div>
+        <For each={EMERGING_CATEGORIES.filter((c, i) => c !== 'No Pattern Detected' && emergingCounts()[i] > 0)}>
+          {(c) => <Swatch color={EMERGING_COLORS[c]} label={c} title={EMERGING_EXPLAINED[c]} count={emergingCounts()[EMERGING_CATEGORIES.indexOf(c)]} />}
+        </For>
+        <div class="muted small">{emergingCounts()[16].toLocaleString('en-GB')} hexagons with no pattern (not drawn)</div>
       </Show>
       <div class="legend-foot" data-testid="filtered-total">
         {total().toLocaleString('en-GB')} crimes shown

@@ -9,7 +9,11 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import { cellBreakdown, type CellBreakdown } from '../../analysis/cube';
+import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { buildStyle } from '../../map/basemap-style';
+import type { RGBA } from '../../map/color-scale';
+import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
+import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
 import { hexagonLayer, labelLayer, selectionLayer, type HexRow } from '../../map/layers';
 import { toCubeFilter } from '../../state/filters';
@@ -28,6 +32,29 @@ interface Hover {
   breakdown: CellBreakdown;
 }
 
+/** The hotspot figures of one study cell, in plain words. */
+function HotspotLines(props: { study: number }) {
+  const app = useApp();
+  const h = () => app.hotspots()!;
+  return (
+    <div class="tt-hot" data-testid="tooltip-hotspot">
+      <Show
+        when={app.view.layer === 'gi'}
+        fallback={
+          <>
+            <div class="tt-strong">{EMERGING_CATEGORIES[h().emerging[props.study]]}</div>
+            <div>{EMERGING_EXPLAINED[EMERGING_CATEGORIES[h().emerging[props.study]]]}</div>
+          </>
+        }
+      >
+        <div class="tt-strong">{GI_BIN_LABELS[h().giBinFdr[props.study]]} (FDR)</div>
+        <div>{explainGiBin(h().giBinFdr[props.study], true)}</div>
+        <div class="muted">{explainZ(h().giZ[props.study], h().giP[props.study])}</div>
+      </Show>
+    </div>
+  );
+}
+
 export function MapView() {
   const app = useApp();
   let container!: HTMLDivElement;
@@ -38,9 +65,11 @@ export function MapView() {
   const [hover, setHover] = createSignal<Hover | null>(null);
   const labels = createMemo(() => (app.boundaries() ? boundaryLabels(app.boundaries()!) : []));
 
-  const breakdownOf = (code: number) => {
+  const breakdownOf = (code: number): CellBreakdown | null => {
     const c = app.cube();
-    return c ? cellBreakdown(c, toCubeFilter(c, app.view), code) : null;
+    if (!c) return null;
+    if (code < 0) return { byCategory: [], ward: null, borough: null, total: 0 };
+    return cellBreakdown(c, toCubeFilter(c, app.view), code);
   };
 
   const onHover = (info: PickingInfo<HexRow>) => {
@@ -85,9 +114,17 @@ export function MapView() {
     );
   });
 
-  // Bumped whenever the colour scale changes, so deck re-runs getFillColor.
+  // The fill colour of a row for the current layer; a new function whenever anything it reads changes.
+  const colorOf = createMemo<(row: HexRow) => RGBA>(() => {
+    const h = app.hotspots();
+    if (app.view.layer === 'gi' && h) return (r) => GI_BIN_COLORS[h.giBinFdr[r.study] + 3];
+    if (app.view.layer === 'emerging' && h) return (r) => EMERGING_COLORS[EMERGING_CATEGORIES[h.emerging[r.study]]];
+    const scale = app.scale();
+    return (r) => scale.colorOf(r.value);
+  });
+  // Bumped whenever the colour function changes, so deck re-runs getFillColor.
   const version = createMemo((v: number) => {
-    app.scale();
+    colorOf();
     return v + 1;
   }, 0);
 
@@ -95,7 +132,7 @@ export function MapView() {
     const o = overlay();
     if (!o) return;
     o.setProps({
-      layers: [hexagonLayer(app.hexRows(), app.scale(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
+      layers: [hexagonLayer(app.hexRows(), colorOf(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
     });
   });
 
@@ -114,7 +151,11 @@ export function MapView() {
           <div class="tooltip" data-testid="tooltip" style={{ left: `${h().x + 14}px`, top: `${h().y + 14}px` }}>
             <div class="tt-title">
               {h().row.count.toLocaleString('en-GB')} crime{h().row.count === 1 ? '' : 's'}
+              {app.view.weight === 'harm' ? ` · harm ${Math.round(h().row.value).toLocaleString('en-GB')} days` : ''}
             </div>
+            <Show when={app.view.layer !== 'counts' && app.hotspots() && h().row.study >= 0}>
+              <HotspotLines study={h().row.study} />
+            </Show>
             <div class="tt-sub">
               {areaName(app, 'ward', h().breakdown.ward) ?? 'outside the wards'} · {areaName(app, 'borough', h().breakdown.borough) ?? 'outside London boroughs'}
             </div>

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_CATEGORIES } from '../../src/analysis/categories';
+import type { CrimeCube } from '../../src/analysis/cube';
+import { decodeView, DEFAULT_VIEW, encodeView, toCubeFilter, type ViewState } from '../../src/state/filters';
+
+// The 14 police.uk crime categories in code order (categories.ts), written out by hand.
+const CRIME_14 = [
+  'Anti-social behaviour', 'Bicycle theft', 'Burglary', 'Criminal damage and arson', 'Drugs', 'Other crime', 'Other theft',
+  'Possession of weapons', 'Public order', 'Robbery', 'Shoplifting', 'Theft from the person', 'Vehicle crime',
+  'Violence and sexual offences',
+];
+
+describe('encodeView(view)', () => {
+  it('encodes the default view as the empty string', () => {
+    expect(encodeView(DEFAULT_VIEW)).toBe('');
+  });
+
+  it('the default categories are the 14 crime categories without stop and search', () => {
+    expect(DEFAULT_VIEW.categories).toEqual(CRIME_14);
+  });
+
+  it('leaves out the categories when they are the default set in another order', () => {
+    expect(encodeView({ ...DEFAULT_VIEW, categories: [...CRIME_14].reverse() })).toBe('');
+  });
+
+  it('writes categories as their codes in code order, joined by dots', () => {
+    // Robbery = 9, Burglary = 2 (positions in CRIME_14)
+    expect(encodeView({ ...DEFAULT_VIEW, categories: ['Robbery', 'Burglary'] })).toBe('cat=2.9');
+  });
+
+  it("writes no categories as cat=none", () => {
+    expect(encodeView({ ...DEFAULT_VIEW, categories: [] })).toBe('cat=none');
+  });
+
+  it('writes every parameter of a fully non-default view', () => {
+    const v: ViewState = {
+      resolution: 7, from: '2023-01', to: '2023-06', categories: ['Drugs'],
+      area: { kind: 'ward', codes: ['E05000644', 'E05000649'] }, onlineBasemap: true,
+      layer: 'gi', weight: 'harm', harmOverrides: { Robbery: 365, Burglary: 1.5 },
+    };
+    // Drugs = code 4; harm overrides as code:days in code order (Burglary 2, Robbery 9), '_'-joined
+    // ('%3A' is URLSearchParams' escape of ':').
+    expect(encodeView(v)).toBe(
+      'res=7&from=2023-01&to=2023-06&cat=4&ward=E05000644.E05000649&basemap=osm&layer=gi&weight=harm&hw=2%3A1.5_9%3A365',
+    );
+  });
+
+  it('leaves out harm overrides for unknown categories and negative or non-finite days', () => {
+    const v: ViewState = { ...DEFAULT_VIEW, harmOverrides: { Piracy: 5, Burglary: -1, Drugs: Number.NaN, Robbery: Number.POSITIVE_INFINITY } };
+    expect(encodeView(v)).toBe('');
+  });
+});
+
+describe('decodeView(encodeView(view)) round trip', () => {
+  const views: [string, ViewState][] = [
+    ['the default view', DEFAULT_VIEW],
+    ['resolution 10 only', { ...DEFAULT_VIEW, resolution: 10 }],
+    ['a month range', { ...DEFAULT_VIEW, from: '2022-11', to: '2023-02' }],
+    ['an open-ended month range', { ...DEFAULT_VIEW, from: '2023-03' }],
+    ['two categories', { ...DEFAULT_VIEW, categories: ['Burglary', 'Robbery'] }],
+    ['no categories', { ...DEFAULT_VIEW, categories: [] }],
+    ['every category including stop and search', { ...DEFAULT_VIEW, categories: [...CRIME_14, 'Stop and search'] }],
+    ['stop and search alone', { ...DEFAULT_VIEW, categories: ['Stop and search'] }],
+    ['a borough filter', { ...DEFAULT_VIEW, area: { kind: 'borough', codes: ['E09000033', 'E09000007'] } }],
+    ['a BCU filter', { ...DEFAULT_VIEW, area: { kind: 'bcu', codes: ['AW'] } }],
+    ['a ward filter', { ...DEFAULT_VIEW, area: { kind: 'ward', codes: ['E05000644'] } }],
+    ['the online basemap', { ...DEFAULT_VIEW, onlineBasemap: true }],
+    ['the Gi* layer', { ...DEFAULT_VIEW, layer: 'gi' }],
+    ['the emerging hot spot layer', { ...DEFAULT_VIEW, layer: 'emerging' }],
+    ['harm weighting', { ...DEFAULT_VIEW, weight: 'harm' }],
+    ['harm overrides with decimal and zero days', { ...DEFAULT_VIEW, harmOverrides: { Burglary: 1.5, Robbery: 0, 'Stop and search': 20 } }],
+  ];
+  for (const [name, v] of views) {
+    it(`gives back ${name}`, () => {
+      expect(decodeView(encodeView(v))).toEqual(v);
+    });
+  }
+});
+
+describe('decodeView(search) with malformed values', () => {
+  it('decodes the empty string as the default view', () => {
+    expect(decodeView('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('accepts a leading question mark', () => {
+    expect(decodeView('?res=8').resolution).toBe(8);
+  });
+
+  it('a resolution the app does not offer falls back to 9', () => {
+    expect(decodeView('res=6').resolution).toBe(9);
+    expect(decodeView('res=11').resolution).toBe(9);
+  });
+
+  it('a non-numeric resolution falls back to 9', () => {
+    expect(decodeView('res=abc').resolution).toBe(9);
+  });
+
+  it("months not in 'YYYY-MM' form fall back to null", () => {
+    const v = decodeView('from=2023-1&to=January');
+    expect([v.from, v.to]).toEqual([null, null]);
+  });
+
+  it('unknown category codes are dropped', () => {
+    // 2 = Burglary, 9 = Robbery; 99 and x are not codes
+    expect(decodeView('cat=2.99.x.9').categories).toEqual(['Burglary', 'Robbery']);
+  });
+
+  it('an empty cat value falls back to the default categories', () => {
+    // Number('') is 0, which must not become code 0 (Anti-social behaviour).
+    expect(decodeView('cat=').categories).toEqual(DEFAULT_VIEW.categories);
+  });
+
+  it('an empty piece between dots does not select Anti-social behaviour', () => {
+    // 1 = Bicycle theft, 2 = Burglary
+    expect(decodeView('cat=1..2').categories).toEqual(['Bicycle theft', 'Burglary']);
+  });
+
+  it('a cat value with no valid code falls back to the default categories', () => {
+    expect(decodeView('cat=abc').categories).toEqual(DEFAULT_VIEW.categories);
+  });
+
+  it('an empty area value falls back to every area', () => {
+    expect(decodeView('borough=').area).toEqual({ kind: 'all' });
+  });
+
+  it('any basemap value other than osm keeps the offline basemap', () => {
+    expect(decodeView('basemap=yes').onlineBasemap).toBe(false);
+  });
+
+  it('an unknown layer falls back to counts', () => {
+    expect(decodeView('layer=heatmap').layer).toBe('counts');
+  });
+
+  it('any weight other than harm falls back to count', () => {
+    expect(decodeView('weight=HARM').weight).toBe('count');
+  });
+
+  it('malformed harm override pairs are ignored and the valid ones kept', () => {
+    // 2:1.5 is valid (Burglary); 99 is no code, x is no number, -3 is negative, 9:abc has no number.
+    expect(decodeView('hw=2:1.5_99:3_x_4:-3_9:abc').harmOverrides).toEqual({ Burglary: 1.5 });
+  });
+
+  it('a harm override pair with an empty code or empty days is ignored', () => {
+    // Number('') is 0: ':5' must not become Anti-social behaviour = 5, nor '2:' Burglary = 0.
+    expect(decodeView('hw=:5_2:').harmOverrides).toEqual({});
+  });
+});
+
+// -- toCubeFilter ------------------------------------------------------------------------
+
+/** A cube with six months and no rows (toCubeFilter reads only months and categories). */
+const CUBE: CrimeCube = {
+  resolution: 9,
+  cells: [],
+  months: ['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06'],
+  categories: ALL_CATEGORIES,
+  wards: [],
+  boroughs: [],
+  boroughBcu: [],
+  cell: new Int32Array(0),
+  month: new Uint16Array(0),
+  category: new Uint8Array(0),
+  ward: new Int16Array(0),
+  borough: new Int16Array(0),
+  count: new Int32Array(0),
+  cellStart: new Int32Array(1),
+};
+
+describe('toCubeFilter(cube, view)', () => {
+  it('null from and to span every month of the cube', () => {
+    const f = toCubeFilter(CUBE, DEFAULT_VIEW);
+    expect([f.monthFrom, f.monthTo]).toEqual([0, 5]);
+  });
+
+  it('months in the cube map to their indices', () => {
+    const f = toCubeFilter(CUBE, { ...DEFAULT_VIEW, from: '2023-03', to: '2023-04' });
+    expect([f.monthFrom, f.monthTo]).toEqual([2, 3]);
+  });
+
+  it('a from before the data clamps to the first month', () => {
+    expect(toCubeFilter(CUBE, { ...DEFAULT_VIEW, from: '2022-11' }).monthFrom).toBe(0);
+  });
+
+  it('a to after the data clamps to the last month', () => {
+    expect(toCubeFilter(CUBE, { ...DEFAULT_VIEW, to: '2024-01' }).monthTo).toBe(5);
+  });
+
+  it('a range wholly before the data clamps both ends to the first month', () => {
+    const f = toCubeFilter(CUBE, { ...DEFAULT_VIEW, from: '2020-01', to: '2020-02' });
+    expect([f.monthFrom, f.monthTo]).toEqual([0, 0]);
+  });
+
+  it('a cube with no months gives an empty month range', () => {
+    const f = toCubeFilter({ ...CUBE, months: [] }, DEFAULT_VIEW);
+    expect(f.monthFrom).toBeGreaterThan(f.monthTo);
+  });
+
+  it('categories become their codes in the cube category list', () => {
+    // Robbery 9, Burglary 2, Stop and search 14 (after the 14 crime categories)
+    expect(toCubeFilter(CUBE, { ...DEFAULT_VIEW, categories: ['Robbery', 'Burglary', 'Stop and search'] }).categories).toEqual([9, 2, 14]);
+  });
+
+  it('category names the cube does not know are dropped', () => {
+    expect(toCubeFilter(CUBE, { ...DEFAULT_VIEW, categories: ['Piracy', 'Drugs'] }).categories).toEqual([4]);
+  });
+
+  it('the area passes through unchanged', () => {
+    const area = { kind: 'bcu', codes: ['AW', 'CN'] } as const;
+    expect(toCubeFilter(CUBE, { ...DEFAULT_VIEW, area }).area).toEqual(area);
+  });
+});
