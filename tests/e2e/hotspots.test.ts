@@ -1,0 +1,142 @@
+/**
+ * Hotspot statistics in the browser: the Gi* and emerging layers draw, explain themselves on
+ * hover, react to harm weights and months, and the forecast-accuracy panel reports PAI / PEI*
+ * equal to an independent computation made here from the shipped Parquet with native DuckDB
+ * and h3-js (no app code).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { latLngToCell, polygonToCells } from 'h3-js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, countDeckPixels, launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
+
+const HOT: [number, number, number][] = [[178, 24, 43], [239, 138, 98], [253, 219, 199]];
+const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
+
+/** Study area by centre-in-polygon (h3-js polygonToCells per borough, GeoJSON order). */
+function studyCells(res: number): Set<string> {
+  const fc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8'));
+  const out = new Set<string>();
+  for (const f of fc.features) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const p of polys) for (const c of polygonToCells(p, res, true)) out.add(c);
+  }
+  return out;
+}
+
+/** PAI / PEI* of "counts over the training window" computed from scratch (ANALYSIS.md). */
+async function independentBaseline(trainFrom: string, trainTo: string, test: string, coverage: number) {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const file = join(ROOT, 'data', 'crimes.parquet');
+  const rows = (await db.runAndReadAll(
+    `SELECT "Latitude", "Longitude", "Month", count(*)::INT FROM '${file}' GROUP BY ALL`,
+  )).getRows();
+  const cells = [...studyCells(9)].sort();
+  const index = new Map(cells.map((c, i) => [c, i]));
+  const train = new Float64Array(cells.length);
+  const testN = new Float64Array(cells.length);
+  for (const [lat, lon, month, n] of rows) {
+    const i = index.get(latLngToCell(Number(lat), Number(lon), 9));
+    if (i === undefined) continue;
+    const m = String(month);
+    if (m >= trainFrom && m <= trainTo) train[i] += Number(n);
+    if (m === test) testN[i] += Number(n);
+  }
+  const k = Math.floor(coverage * cells.length);
+  const order = cells.map((_, i) => i).sort((a, b) => train[b] - train[a] || (cells[a] < cells[b] ? -1 : 1));
+  const caught = order.slice(0, k).reduce((s, i) => s + testN[i], 0);
+  const N = testN.reduce((a, b) => a + b, 0);
+  const best = [...testN].sort((a, b) => b - a).slice(0, k).reduce((a, b) => a + b, 0);
+  return { pai: caught / N / (k / cells.length), pei: caught / best, k, studyCells: cells.length };
+}
+
+describe('hotspot statistics in Chromium', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    errors = collectErrors(page);
+    await page.goto(`${served.url}?layer=gi`);
+    await waitReady(page);
+    await page.waitForSelector('[data-testid=hotspot-ms]:has-text("analysed")', { timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('the Gi* layer draws FDR hot spots in the diverging scheme, and its legend counts cover the study area', async () => {
+    await page.waitForTimeout(1500);
+    expect(await countDeckPixels(page, HOT, 12)).toBeGreaterThan(3_000);
+    const legend = (await page.getByTestId('legend').textContent()) ?? '';
+    expect(legend).toContain('Hot spot, 99 % confidence');
+    const rows = await page.locator('[data-testid=legend] .legend-row .num').allTextContents();
+    const drawn = rows.map(num).reduce((a, b) => a + b, 0);
+    const notSig = num((legend.match(/([\d,]+) hexagons not significant/) ?? ['', ''])[1]);
+    expect(drawn + notSig).toBe(studyCells(9).size);
+  });
+
+  it('selecting a hot spot explains it in plain words in the cell panel', async () => {
+    const h = await page.evaluate(() => {
+      const app = (window as unknown as { hotspot: { hotspots(): { giBinFdr: Int8Array; cells: string[] } } }).hotspot;
+      const r = app.hotspots();
+      const i = r.giBinFdr.findIndex((b) => b === 3);
+      return r.cells[i];
+    });
+    expect(h).toMatch(/^89/);
+    // Select it through the app model (the same call a click makes).
+    await page.evaluate((hex) => (window as unknown as { hotspot: { select(h: string): void } }).hotspot.select(hex), h);
+    const panel = page.getByTestId('cell-hotspot');
+    await expect.poll(async () => (await panel.textContent()) ?? '').toMatch(/99% confident this is a hot spot.*after correcting for multiple testing/);
+    expect(await panel.textContent()).toMatch(/Gi\* z = \d+\.\d\d/);
+  });
+
+  it('harm weighting changes the analysis, and the weights are part of the shareable URL', async () => {
+    const before = await page.evaluate(() => (window as unknown as { hotspot: { hotspots(): { value: Float64Array } } }).hotspot.hotspots().value.reduce((a, b) => a + b, 0));
+    await page.getByTestId('weight').selectOption('harm');
+    await expect.poll(async () => new URL(page.url()).searchParams.get('weight')).toBe('harm');
+    const harm = await page.evaluate(() => (window as unknown as { hotspot: { hotspots(): { value: Float64Array } } }).hotspot.hotspots().value.reduce((a, b) => a + b, 0));
+    expect(harm).toBeGreaterThan(before * 10);
+    await page.getByTestId('edit-harm').click();
+    await page.getByTestId('harm-Robbery').fill('0');
+    await page.getByTestId('harm-Robbery').press('Enter');
+    await expect.poll(async () => new URL(page.url()).searchParams.get('hw')).toBe('9:0');
+    const noRobbery = await page.evaluate(() => (window as unknown as { hotspot: { hotspots(): { value: Float64Array } } }).hotspot.hotspots().value.reduce((a, b) => a + b, 0));
+    expect(noRobbery).toBeLessThan(harm);
+  });
+
+  it('the month slider shows one month at a time (June 2017: 65,824 crimes)', async () => {
+    await page.getByTestId('weight').selectOption('count');
+    await page.getByTestId('layer-counts').check();
+    await page.getByTestId('month-slider').fill('0');
+    await expect.poll(async () => num(await page.getByTestId('filtered-total').textContent())).toBe(65_824);
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2017-06');
+    expect(new URL(page.url()).searchParams.get('to')).toBe('2017-06');
+  });
+
+  it('forecast accuracy: the whole-window-counts baseline equals an independent PAI / PEI* computation', async () => {
+    await page.getByRole('button', { name: 'all months' }).click();
+    await page.getByTestId('accuracy-toggle').click();
+    const table = page.getByTestId('accuracy-table');
+    await table.waitFor({ timeout: 30_000 });
+    const truth = await independentBaseline('2017-11', '2018-04', '2018-05', 0.05);
+    const rows = await table.locator('tbody tr').all();
+    const cells = await rows[2].locator('td').allTextContents();
+    expect(cells[0]).toBe('Counts over the whole training window');
+    expect(Number(cells[1])).toBeCloseTo(truth.pai, 2);
+    expect(Number(cells[2])).toBeCloseTo(truth.pei, 2);
+    expect(await page.getByTestId('accuracy-panel').textContent()).toContain(`top ${truth.k.toLocaleString('en-GB')} hexagons`);
+    expect(Number(await page.getByTestId('pai-ours').textContent())).toBeGreaterThan(1);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
