@@ -113,9 +113,11 @@ export function createAppModel(source: DataSource): AppModel {
     return r;
   });
 
-  // Study areas are costly at fine resolutions (polygonToCells + neighbours): cached per area.
+  // Study areas are costly at fine resolutions (polygonToCells + neighbours): built only when a
+  // hotspot layer or the accuracy panel asks (a plain function, not an eager memo; the caller's
+  // computation tracks the signals it reads) and cached per resolution and area.
   const studyCache = new Map<string, StudyArea>();
-  const studyArea = createMemo<StudyArea | null>(() => {
+  const studyArea = (): StudyArea | null => {
     const b = boundaries();
     const res = view.resolution;
     if (!b) return null;
@@ -130,7 +132,7 @@ export function createAppModel(source: DataSource): AppModel {
       studyCache.set(key, s);
     }
     return s;
-  });
+  };
 
   const [lastHotspotMs, setLastHotspotMs] = createSignal(0);
   const hotspots = createMemo<HotspotResult | null>(() => {
