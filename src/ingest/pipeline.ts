@@ -46,6 +46,7 @@ export interface IngestReport {
   error?: string;
   sourceId: number;
   format: ColumnMapping['format'];
+  /** Rows read by this call (0 for a duplicate file: nothing was read again). */
   rowsRead: number;
   kept: number;
   rejected: number;
@@ -129,7 +130,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
     progress('done', 1);
     return {
       fileName: file.name, status: 'duplicate-file', sourceId: seen[0].source_id,
-      format: seen[0].format as ColumnMapping['format'], rowsRead: seen[0].rows_read,
+      format: seen[0].format as ColumnMapping['format'], rowsRead: 0,
       kept: 0, rejected: 0, rejectReasons: {}, newLocations: 0,
     };
   }

@@ -44,16 +44,22 @@ export const DEFAULT_VIEW: ViewState = {
 
 export function toCubeFilter(cube: CrimeCube, v: ViewState): CubeFilter {
   const last = cube.months.length - 1;
-  const idx = (m: string | null, dflt: number) => {
-    if (m === null) return dflt;
+  // Months are contiguous, so a month missing from the list lies before or after the data. A
+  // bound beyond the data clamps to it; a range wholly outside the data selects nothing
+  // (monthFrom > monthTo), rather than quietly analysing the nearest month.
+  const from = (m: string | null) => {
+    if (m === null || cube.months.length === 0) return 0;
     const i = cube.months.indexOf(m);
-    if (i >= 0) return i;
-    // A month outside the data clamps to the nearest end.
-    return cube.months.length === 0 ? dflt : m < cube.months[0] ? 0 : last;
+    return i >= 0 ? i : m < cube.months[0] ? 0 : cube.months.length;
+  };
+  const to = (m: string | null) => {
+    if (m === null || cube.months.length === 0) return last;
+    const i = cube.months.indexOf(m);
+    return i >= 0 ? i : m > cube.months[last] ? last : -1;
   };
   return {
-    monthFrom: idx(v.from, 0),
-    monthTo: idx(v.to, last),
+    monthFrom: from(v.from),
+    monthTo: to(v.to),
     categories: v.categories.map((c) => cube.categories.indexOf(c)).filter((i) => i >= 0),
     area: v.area,
   };

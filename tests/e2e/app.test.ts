@@ -178,6 +178,26 @@ describe('the app in Chromium', () => {
     await expect.poll(kept, { timeout: 30_000 }).toBe(before + 2);
   });
 
+  it('loads several files dropped on the drop zone at once', async () => {
+    const before = await kept();
+    const head = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+    const a = `${head}\nd1,2023-03,MPS,MPS,-0.12,51.50,x,,,Robbery,,\n`;
+    const b = `${head}\nd2,2023-03,MPS,MPS,-0.13,51.51,x,,,Drugs,,\nd3,2023-03,MPS,MPS,-0.14,51.52,x,,,Drugs,,\n`;
+    await page.evaluate(
+      ([a, b]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([a], 'dropped-a.csv', { type: 'text/csv' }));
+        dt.items.add(new File([b], 'dropped-b.csv', { type: 'text/csv' }));
+        document.querySelector('[data-testid="dropzone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      [a, b],
+    );
+    await expect.poll(kept, { timeout: 30_000 }).toBe(before + 3);
+    const reports = (await page.getByTestId('reports').textContent()) ?? '';
+    expect(reports).toContain('dropped-a.csv: 1 kept');
+    expect(reports).toContain('dropped-b.csv: 2 kept');
+  });
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });

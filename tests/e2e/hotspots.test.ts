@@ -4,8 +4,11 @@
  * equal to an independent computation made here from the shipped Parquet with native DuckDB
  * and h3-js (no app code).
  */
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { latLngToCell, polygonToCells } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
@@ -52,14 +55,37 @@ async function independentBaseline(trainFrom: string, trainTo: string, test: str
   return { pai: caught / N / (k / cells.length), pei: caught / best, k, studyCells: cells.length };
 }
 
+interface CliCell {
+  h3: string;
+  count: number;
+  value: number;
+  giZ: number;
+  giP: number;
+  giBin: number;
+  giBinFdr: number;
+  emerging: string;
+}
+
+/** The command-line twin on the embedded data, with the app's default view (counts, all months, London). */
+async function runCli(): Promise<{ rows: Record<string, unknown>; cells: CliCell[] }> {
+  const out = join(mkdtempSync(join(tmpdir(), 'hotspot-cli-')), 'result.json');
+  await promisify(execFile)(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'cli/analyze.ts', '--input', 'data/crimes.parquet', '--resolution', '9', '--weight', 'count', '--out', out],
+    { cwd: ROOT, maxBuffer: 1 << 26 },
+  );
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
 describe('hotspot statistics in Chromium', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  let cli: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
+    [served, browser, cli] = await Promise.all([servePreview(), launchBrowser(), runCli()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     errors = collectErrors(page);
     await page.goto(`${served.url}?layer=gi`);
@@ -70,6 +96,38 @@ describe('hotspot statistics in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await served?.stop();
+  });
+
+  it('the command-line twin gives the same numbers as the app for the same inputs', async () => {
+    const app = await page.evaluate(() => {
+      const h = (window as unknown as { hotspot: { hotspots(): Record<string, ArrayLike<number> & { length: number }> & { cells: string[]; outsideArea: number } } }).hotspot.hotspots();
+      return {
+        cells: h.cells,
+        count: Array.from(h.count),
+        giZ: Array.from(h.giZ),
+        giP: Array.from(h.giP),
+        giBin: Array.from(h.giBin),
+        giBinFdr: Array.from(h.giBinFdr),
+        emerging: Array.from(h.emerging),
+        outsideArea: h.outsideArea,
+      };
+    });
+    const labels = ['New Hot Spot', 'Consecutive Hot Spot', 'Intensifying Hot Spot', 'Persistent Hot Spot', 'Diminishing Hot Spot', 'Sporadic Hot Spot', 'Oscillating Hot Spot', 'Historical Hot Spot', 'New Cold Spot', 'Consecutive Cold Spot', 'Intensifying Cold Spot', 'Persistent Cold Spot', 'Diminishing Cold Spot', 'Sporadic Cold Spot', 'Oscillating Cold Spot', 'Historical Cold Spot', 'No Pattern Detected'];
+    expect(cli.cells.map((c) => c.h3)).toEqual(app.cells);
+    expect(cli.rows.outsideArea).toBe(app.outsideArea);
+    expect(cli.rows.kept).toBe(773_668);
+    let maxDz = 0;
+    cli.cells.forEach((c, i) => {
+      expect(c.count).toBe(app.count[i]);
+      maxDz = Math.max(maxDz, Math.abs(c.giZ - app.giZ[i]));
+      expect(c.giBin).toBe(app.giBin[i]);
+      expect(c.giBinFdr).toBe(app.giBinFdr[i]);
+      expect(c.emerging).toBe(labels[app.emerging[i]]);
+    });
+    expect(maxDz).toBeLessThan(1e-9);
+    // Not a vacuous match: there are hot spots and several emerging categories.
+    expect(cli.cells.filter((c) => c.giBinFdr === 3).length).toBeGreaterThan(100);
+    expect(new Set(cli.cells.map((c) => c.emerging)).size).toBeGreaterThan(4);
   });
 
   it('the Gi* layer draws FDR hot spots in the diverging scheme, and its legend counts cover the study area', async () => {

@@ -185,9 +185,14 @@ describe('toCubeFilter(cube, view)', () => {
     expect(toCubeFilter(CUBE, { ...DEFAULT_VIEW, to: '2024-01' }).monthTo).toBe(5);
   });
 
-  it('a range wholly before the data clamps both ends to the first month', () => {
+  it('a range wholly before the data selects no month (it does not analyse the first month instead)', () => {
     const f = toCubeFilter(CUBE, { ...DEFAULT_VIEW, from: '2020-01', to: '2020-02' });
-    expect([f.monthFrom, f.monthTo]).toEqual([0, 0]);
+    expect(f.monthFrom).toBeGreaterThan(f.monthTo);
+  });
+
+  it('a range wholly after the data selects no month', () => {
+    const f = toCubeFilter(CUBE, { ...DEFAULT_VIEW, from: '2030-01', to: '2030-02' });
+    expect(f.monthFrom).toBeGreaterThan(f.monthTo);
   });
 
   it('a cube with no months gives an empty month range', () => {

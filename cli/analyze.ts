@@ -1,0 +1,347 @@
+/**
+ * The command-line twin of the app (issue 3, item 6): the same modules (ingest, cube, study area,
+ * Gi*, FDR, emerging hot spots) run in Node on DuckDB-WASM's blocking bindings, the engine the
+ * browser runs, for analysts' batch runs and for checking the app number for number.
+ *
+ *   npm run --silent analyze -- --input FILE [--input FILE ...] --resolution 9 --weight count|harm \
+ *     [--area FILE.geojson] [--from YYYY-MM] [--to YYYY-MM] --out result.json
+ *
+ * Pipeline (each step is the app's own code, so same inputs give the same numbers):
+ * - every --input through `ingestFile` with the Node ingest environment and the shipped
+ *   boundaries (data/boundaries);
+ * - `buildCube` at the resolution;
+ * - the study area `buildStudyArea(polygons, resolution)`: --area, or the 33 London boroughs;
+ * - the month filter from `toCubeFilter` over the app's default view (the 14 crime categories,
+ *   months clamped to the data as the app clamps them);
+ * - `analyseHotspots` with no weights (counts) or `harmWeightVector(data/harm-weights.json)`.
+ * Definitions: ../shared/ANALYSIS.md. Nothing is rounded.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { H3_RESOLUTIONS, type H3Resolution } from '../src/db/schema';
+import type { IngestReport } from '../src/ingest/pipeline';
+import type { ViewState } from '../src/state/filters';
+
+const ROOT = join(import.meta.dirname, '..');
+const DATA = join(ROOT, 'data');
+
+const USAGE = `Usage: npm run --silent analyze -- --input FILE [--input FILE ...] --out FILE|- [options]
+
+Loads crime files through the app's own ingest (DuckDB-WASM, the browser's engine) and writes,
+for every H3 cell of the study area, its crimes, value, Getis-Ord Gi* z and p, confidence bins
+without and with FDR correction, and its emerging hot spot category: the app's numbers.
+
+Options:
+  --input FILE       file to load: police.uk street or stop-and-search CSV, a force extract CSV
+                     whose columns are recognised by name, or Parquet. Repeatable, at least one.
+                     A file whose bytes were already loaded adds nothing.
+  --out FILE         where to write the JSON result; '-' writes to standard output. Required.
+  --resolution R     H3 resolution, 7 to 10 (default 9).
+  --weight W         count (default): value = crimes; harm: value = sum of Cambridge Crime Harm
+                     Index days per category (data/harm-weights.json).
+  --area FILE        study area: GeoJSON FeatureCollection (or one Feature or geometry) of Polygon
+                     / MultiPolygon in WGS84 longitude/latitude. Default: the 33 London boroughs
+                     (data/boundaries/boroughs.geojson).
+  --from YYYY-MM     first month analysed (default: the first month of the data).
+  --to YYYY-MM       last month analysed (default: the last month of the data). A month outside
+                     the data is clamped to the data's first or last month, as in the app; a range
+                     wholly outside the data selects nothing (a warning says so).
+  --verbose          progress on standard error.
+  --help             this text.
+
+Output (JSON, numbers unrounded):
+  {"rows":{"read","kept","rejected","outsideArea","rejectReasons":{reason:count}},
+   "resolution","weight",
+   "cells":[{"h3","count","value","giZ","giP","giBin","giBinFdr","emerging"}]}
+  cells: one per study-area cell (every cell whose centre is inside the area, zero cells
+  included), sorted by H3 index. giBin / giBinFdr: -3..3 (90/95/99 % cold or hot, without /
+  with Benjamini-Hochberg FDR). emerging: Esri's category label, e.g. "Persistent Hot Spot".
+  rows: read, kept and rejected sum the ingest reports of the files; outsideArea counts the
+  analysed crimes (14 crime categories, within the months) whose cell lies outside the area.
+
+What is analysed: the 14 police.uk crime categories. Stop-and-search records are loaded (they
+count in rows.read and rows.kept) but they are not crimes: they are never analysed and not part
+of outsideArea. So rows.kept = sum of cells' count + outsideArea + stop-and-search records +
+crimes outside --from..--to.
+
+Exit status: 0 done; 2 bad arguments; 1 unreadable or invalid input file, including a file whose
+columns cannot be recognised (this command has no column mapping: rename the columns, e.g. to
+police.uk's Month, Crime type, Longitude, Latitude). Errors are one line on standard error,
+"analyze: <message>". Warnings ("analyze: warning: ...": a month clamped to the data, every
+cell with the same value so every z is 0) go to standard error and leave the exit status 0.`;
+
+/** A failure with its exit code: 2 for bad arguments, 1 for input files. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+const usageError = (m: string) => new CliError(`${m} (see --help)`, 2);
+const fileError = (m: string) => new CliError(m, 1);
+
+interface CliOptions {
+  inputs: string[];
+  out: string;
+  resolution: H3Resolution;
+  weight: 'count' | 'harm';
+  area: string | null;
+  from: string | null;
+  to: string | null;
+  verbose: boolean;
+}
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+function checkMonth(flag: string, v: string): string {
+  const m = MONTH.exec(v);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw usageError(`${flag} "${v}" is not a month YYYY-MM (01 to 12)`);
+  return v;
+}
+
+/** Parses the arguments (after the script name); `null` means --help was asked for. */
+function parseArgs(argv: readonly string[]): CliOptions | null {
+  const single = new Map<string, string>();
+  const inputs: string[] = [];
+  let verbose = false;
+  const valued = new Set(['--input', '--out', '--resolution', '--weight', '--area', '--from', '--to']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return null;
+    if (arg === '--verbose') {
+      verbose = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!valued.has(flag)) {
+      throw usageError(arg.startsWith('-') ? `unknown option ${flag}` : `unexpected argument "${arg}"`);
+    }
+    let value: string;
+    if (flag !== arg) value = arg.slice(eq + 1);
+    else {
+      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw usageError(`${flag} needs a value`);
+      value = argv[++i];
+    }
+    if (value === '') throw usageError(`${flag} needs a value`);
+    if (flag === '--input') inputs.push(value);
+    else if (single.has(flag)) throw usageError(`${flag} is given more than once`);
+    else single.set(flag, value);
+  }
+  if (inputs.length === 0) throw usageError('--input FILE is required');
+  const out = single.get('--out');
+  if (out === undefined) throw usageError('--out FILE (or --out - for standard output) is required');
+
+  const resText = single.get('--resolution') ?? '9';
+  const res = /^\d+$/.test(resText) ? Number(resText) : NaN;
+  if (!(H3_RESOLUTIONS as readonly number[]).includes(res)) {
+    throw usageError(`--resolution "${resText}" is not one of ${H3_RESOLUTIONS.join(', ')}`);
+  }
+  const weight = single.get('--weight') ?? 'count';
+  if (weight !== 'count' && weight !== 'harm') throw usageError(`--weight "${weight}" is not count or harm`);
+  const from = single.has('--from') ? checkMonth('--from', single.get('--from')!) : null;
+  const to = single.has('--to') ? checkMonth('--to', single.get('--to')!) : null;
+  if (from !== null && to !== null && from > to) throw usageError(`--from ${from} is after --to ${to}`);
+  return { inputs, out, resolution: res as H3Resolution, weight, area: single.get('--area') ?? null, from, to, verbose };
+}
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+async function readInput(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : firstLine(e);
+    throw fileError(`cannot read ${what} ${path}: ${why}`);
+  }
+}
+
+type AreaFeature = Feature<Polygon | MultiPolygon>;
+
+/** Reads an area GeoJSON: a FeatureCollection, a Feature or a bare geometry of (Multi)Polygons in WGS84. */
+async function readArea(path: string): Promise<AreaFeature[]> {
+  const text = new TextDecoder().decode(await readInput(path, 'area file'));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw fileError(`area file ${path} is not JSON (${firstLine(e)})`);
+  }
+  const obj = json as { type?: unknown; features?: unknown; geometry?: unknown };
+  let features: unknown[];
+  if (obj?.type === 'FeatureCollection' && Array.isArray(obj.features)) features = obj.features;
+  else if (obj?.type === 'Feature') features = [obj];
+  else if (obj?.type === 'Polygon' || obj?.type === 'MultiPolygon') features = [{ type: 'Feature', properties: {}, geometry: obj }];
+  else throw fileError(`area file ${path} is not a GeoJSON FeatureCollection, Feature or Polygon/MultiPolygon`);
+  if (features.length === 0) throw fileError(`area file ${path} has no features`);
+  features.forEach((f, i) => {
+    const g = (f as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+    if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') {
+      throw fileError(`area file ${path}: feature ${i} is ${typeof g?.type === 'string' ? g.type : 'without geometry'}, not a Polygon or MultiPolygon`);
+    }
+    // A projected file (British National Grid metres, say) would silently give no cells.
+    const bad = firstNonLonLat(g.coordinates);
+    if (bad) throw fileError(`area file ${path}: feature ${i} has coordinates ${bad.join(', ')}, not WGS84 longitude, latitude`);
+  });
+  return features as AreaFeature[];
+}
+
+function firstNonLonLat(c: unknown): number[] | null {
+  if (!Array.isArray(c)) return [NaN];
+  if (c.length >= 2 && typeof c[0] === 'number') {
+    const [lon, lat] = c as number[];
+    return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? null : c.slice(0, 2);
+  }
+  for (const x of c) {
+    const bad = firstNonLonLat(x);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+interface Rows {
+  read: number;
+  kept: number;
+  rejected: number;
+  outsideArea: number;
+  rejectReasons: Record<string, number>;
+}
+
+async function run(argv: readonly string[]): Promise<void> {
+  const opts = parseArgs(argv);
+  if (opts === null) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const t0 = performance.now();
+  const log = (m: string) => {
+    if (opts.verbose) process.stderr.write(`analyze: ${((performance.now() - t0) / 1000).toFixed(1)} s: ${m}\n`);
+  };
+  const warn = (m: string) => process.stderr.write(`analyze: warning: ${m}\n`);
+
+  // Cheap checks first: every file readable, the area valid, the output directory present.
+  const files: { name: string; data: Uint8Array }[] = [];
+  for (const path of opts.inputs) files.push({ name: path, data: await readInput(path, 'input file') });
+  const area = opts.area === null ? null : await readArea(opts.area);
+  if (opts.out !== '-') {
+    const dir = dirname(resolve(opts.out));
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw fileError(`cannot write ${opts.out}: no directory ${dir}`);
+  }
+
+  // The heavy modules load only now, so that argument errors come back at once.
+  const [
+    { harmWeightVector },
+    { analyseHotspots, buildStudyArea, emergingLabel },
+    { buildCube },
+    { NeedsMappingError },
+    { createNodeIngestEnv, loadBoundariesFromDir },
+    { ingestFile },
+    { DEFAULT_VIEW, toCubeFilter },
+  ] = await Promise.all([
+    import('../src/analysis/harm'),
+    import('../src/analysis/hotspots'),
+    import('../src/db/cube'),
+    import('../src/ingest/detect'),
+    import('../src/ingest/env-node'),
+    import('../src/ingest/pipeline'),
+    import('../src/state/filters'),
+  ]);
+  log('starting DuckDB-WASM');
+  const env = await createNodeIngestEnv(await loadBoundariesFromDir(join(DATA, 'boundaries')));
+  const rows: Rows = { read: 0, kept: 0, rejected: 0, outsideArea: 0, rejectReasons: {} };
+  for (const file of files) {
+    let report: IngestReport;
+    try {
+      report = await ingestFile(env, file, { onProgress: (p) => log(`${p.file}: ${p.stage}`) });
+    } catch (e) {
+      if (e instanceof NeedsMappingError) {
+        throw fileError(
+          `${file.name}: cannot tell which columns hold ${e.detection.missing.join(', ')} (columns: ${e.header.join(', ')}); ` +
+            'rename them, e.g. to police.uk\'s Month, Crime type, Longitude, Latitude',
+        );
+      }
+      const msg = firstLine(e);
+      throw fileError(msg.startsWith(file.name) ? msg : `${file.name}: ${msg}`);
+    }
+    if (report.status === 'failed') throw fileError(`${file.name}: ${report.error ?? 'could not be loaded'}`);
+    if (report.status === 'duplicate-file') {
+      log(`${file.name}: the same bytes were already loaded; adds nothing`);
+      continue;
+    }
+    log(`${file.name}: ${report.format}, ${report.rowsRead} rows read, ${report.kept} kept, ${report.rejected} rejected`);
+    rows.read += report.rowsRead;
+    rows.kept += report.kept;
+    rows.rejected += report.rejected;
+    for (const [reason, n] of Object.entries(report.rejectReasons)) rows.rejectReasons[reason] = (rows.rejectReasons[reason] ?? 0) + n;
+  }
+
+  log(`building the resolution-${opts.resolution} cube`);
+  const cube = await buildCube(env.db, opts.resolution);
+  await env.db.close();
+  const polygons: FeatureCollection<Polygon | MultiPolygon> | AreaFeature[] =
+    area ?? (JSON.parse(await readFile(join(DATA, 'boundaries', 'boroughs.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>);
+  const areaName = opts.area ?? 'data/boundaries/boroughs.geojson';
+  let study;
+  try {
+    study = buildStudyArea(polygons, opts.resolution);
+  } catch (e) {
+    throw fileError(`area file ${areaName}: ${firstLine(e)}`);
+  }
+  if (study.cells.length === 0) {
+    throw fileError(`area file ${areaName}: no H3 cell centre at resolution ${opts.resolution} lies inside it (too small for this resolution?)`);
+  }
+  log(`study area: ${study.cells.length} cells`);
+
+  // The app's default view (the 14 crime categories) with this run's resolution and months.
+  const view: ViewState = { ...DEFAULT_VIEW, resolution: opts.resolution, from: opts.from, to: opts.to };
+  const filter = toCubeFilter(cube, view);
+  const months = cube.months;
+  const span = months.length > 0 ? `${months[0]} to ${months[months.length - 1]}` : '';
+  if (months.length > 0 && ((opts.from !== null && opts.from > months[months.length - 1]) || (opts.to !== null && opts.to < months[0]))) {
+    warn(`--from..--to holds no month of the data (${span}); as in the app, nothing is selected and every cell is 0`);
+  } else for (const [flag, m] of [['--from', opts.from], ['--to', opts.to]] as const) {
+    if (m !== null && months.length > 0 && !months.includes(m)) {
+      warn(`${flag} ${m} is outside the data (${span}); clamped to ${m < months[0] ? months[0] : months[months.length - 1]}, as the app does`);
+    }
+  }
+  const weights =
+    opts.weight === 'harm'
+      ? harmWeightVector((JSON.parse(await readFile(join(DATA, 'harm-weights.json'), 'utf8')) as { weights: Record<string, number> }).weights)
+      : undefined;
+  log(`analysing ${months.length > 0 ? `${months[filter.monthFrom]} to ${months[filter.monthTo]}` : 'no data'}`);
+  const r = analyseHotspots(cube, study, filter, weights);
+  rows.outsideArea = r.outsideArea;
+  if (r.degenerate) warn('every study cell has the same value (S = 0): every z is 0 and every bin 0');
+
+  const cells = r.cells.map((h3, i) => ({
+    h3,
+    count: r.count[i],
+    value: r.value[i],
+    giZ: r.giZ[i],
+    giP: r.giP[i],
+    giBin: r.giBin[i],
+    giBinFdr: r.giBinFdr[i],
+    emerging: emergingLabel(r.emerging[i]),
+  }));
+  const json = `${JSON.stringify({ rows, resolution: opts.resolution, weight: opts.weight, cells })}\n`;
+  if (opts.out === '-') process.stdout.write(json);
+  else {
+    try {
+      await writeFile(opts.out, json);
+    } catch (e) {
+      throw fileError(`cannot write ${opts.out}: ${firstLine(e)}`);
+    }
+  }
+  log(`wrote ${cells.length} cells to ${opts.out === '-' ? 'standard output' : opts.out}`);
+}
+
+run(process.argv.slice(2)).catch((e: unknown) => {
+  const code = e instanceof CliError ? e.code : 1;
+  process.stderr.write(`analyze: ${firstLine(e)}\n`);
+  process.exitCode = code;
+});

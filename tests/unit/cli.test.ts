@@ -1,0 +1,316 @@
+/**
+ * The command-line twin (cli/analyze.ts), run as a child process the way analysts run it, checked
+ * against numbers recomputed here without the app's code: papaparse + h3-js for the cells and
+ * counts, the textbook Gi* formula and Benjamini-Hochberg for the statistics (ANALYSIS.md).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const STREET = join(ROOT, 'data', 'samples', '2023-01-metropolitan-street-sample.csv');
+const RES = 8;
+// The 14 police.uk crime categories (the analysis leaves out 'Stop and search').
+const CRIME_TYPES = [
+  'Anti-social behaviour', 'Bicycle theft', 'Burglary', 'Criminal damage and arson', 'Drugs', 'Other crime',
+  'Other theft', 'Possession of weapons', 'Public order', 'Robbery', 'Shoplifting', 'Theft from the person',
+  'Vehicle crime', 'Violence and sexual offences',
+];
+const ESRI_LABELS = [
+  'New Hot Spot', 'Consecutive Hot Spot', 'Intensifying Hot Spot', 'Persistent Hot Spot', 'Diminishing Hot Spot',
+  'Sporadic Hot Spot', 'Oscillating Hot Spot', 'Historical Hot Spot', 'New Cold Spot', 'Consecutive Cold Spot',
+  'Intensifying Cold Spot', 'Persistent Cold Spot', 'Diminishing Cold Spot', 'Sporadic Cold Spot',
+  'Oscillating Cold Spot', 'Historical Cold Spot', 'No Pattern Detected',
+];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, [TSX, 'cli/analyze.ts', ...args], { cwd: ROOT, maxBuffer: 256 << 20 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+interface Cell {
+  h3: string;
+  count: number;
+  value: number;
+  giZ: number;
+  giP: number;
+  giBin: number;
+  giBinFdr: number;
+  emerging: string;
+}
+interface Result {
+  rows: { read: number; kept: number; rejected: number; outsideArea: number; rejectReasons: Record<string, number> };
+  resolution: number;
+  weight: string;
+  cells: Cell[];
+}
+
+// -- Independent re-computation ---------------------------------------------------------
+
+/** Gi* of ANALYSIS.md written out naively: binary ring-1 weights within the area, S with divisor n. */
+function naiveGiZ(cells: string[], x: number[], i: number): number {
+  const n = cells.length;
+  const index = new Map(cells.map((c, k) => [c, k]));
+  const mean = x.reduce((a, b) => a + b, 0) / n;
+  const s = Math.sqrt(x.reduce((a, b) => a + b * b, 0) / n - mean * mean);
+  const nb = gridDisk(cells[i], 1).filter((c) => index.has(c)).map((c) => index.get(c)!);
+  const sw = nb.length; // Σwᵢⱼ; binary weights, so Σwᵢⱼ² = Σwᵢⱼ
+  const swx = nb.reduce((a, j) => a + x[j], 0);
+  return (swx - mean * sw) / (s * Math.sqrt((n * sw - sw * sw) / (n - 1)));
+}
+
+/** erfc, Numerical Recipes' erfcc (fractional error below 1.2e-7). */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
+    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? r : 2 - r;
+}
+
+/** Benjamini-Hochberg at α = 0.10, 0.05, 0.01; bin = levels passed, signed by z. */
+function bhBins(z: number[], p: number[]): number[] {
+  const n = p.length;
+  const sorted = [...p].sort((a, b) => a - b);
+  const cut = [0.1, 0.05, 0.01].map((alpha) => {
+    let k = 0;
+    for (let j = 1; j <= n; j++) if (sorted[j - 1] <= (j * alpha) / n) k = j;
+    return k === 0 ? -1 : sorted[k - 1];
+  });
+  return p.map((pi, i) => {
+    const level = cut.filter((c) => pi <= c).length;
+    return z[i] > 0 ? level : z[i] < 0 && level > 0 ? -level : 0;
+  });
+}
+
+const binOf = (z: number) => {
+  const a = Math.abs(z);
+  const level = a > 2.576 ? 3 : a > 1.96 ? 2 : a > 1.645 ? 1 : 0;
+  return z < 0 && level > 0 ? -level : level;
+};
+
+// -- Runs ------------------------------------------------------------------------------------
+
+let dir: string;
+let areaCells: string[];
+let areaPath: string;
+let counted: Result;
+let harm: Result;
+let countRun: Run;
+let harmRun: Run;
+let errors: Record<string, Run>;
+let help: Run;
+let wallSeconds: number;
+
+// Independent recount of the sample.
+const csv = Papa.parse<Record<string, string>>(readFileSync(STREET, 'utf8'), { header: true, skipEmptyLines: true }).data;
+const crimes = csv.filter(
+  (r) => CRIME_TYPES.includes(r['Crime type']) && r.Longitude !== '' && r.Latitude !== '' && /^\d{4}-\d{2}$/.test(r.Month),
+);
+const harmWeights = (JSON.parse(readFileSync(join(ROOT, 'data', 'harm-weights.json'), 'utf8')) as { weights: Record<string, number> }).weights;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'analyze-cli-'));
+  // The study area: Barking and Dagenham (E09000002), cut out of the shipped borough file.
+  const boroughs = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8'));
+  const bd = boroughs.features.find((f: { properties: { code: string } }) => f.properties.code === 'E09000002');
+  areaPath = join(dir, 'barking-and-dagenham.geojson');
+  writeFileSync(areaPath, JSON.stringify({ type: 'FeatureCollection', features: [bd] }));
+  const polys: number[][][][] = bd.geometry.type === 'Polygon' ? [bd.geometry.coordinates] : bd.geometry.coordinates;
+  areaCells = [...new Set(polys.flatMap((rings) => polygonToCells(rings, RES, true)))].sort();
+
+  writeFileSync(join(dir, 'needs-mapping.csv'), 'when,what,where\n2023-01,Burglary,High Street\n');
+  const t0 = performance.now();
+  const common = ['--input', STREET, '--resolution', String(RES), '--area', areaPath];
+  const runs = await Promise.all([
+    cli([...common, '--weight', 'count', '--out', join(dir, 'count.json')]),
+    cli([...common, '--weight', 'harm', '--from', '2023-01', '--to', '2023-01', '--out', '-']),
+    cli(['--help']),
+    cli(['--resolution', '9', '--out', '-']),
+    cli(['--input', STREET, '--resolution', '12', '--out', '-']),
+    cli(['--input', STREET, '--weight', 'bogus', '--out', '-']),
+    cli(['--input', STREET, '--from', '2023-13', '--out', '-']),
+    cli(['--input', join(dir, 'no-such-file.csv'), '--out', '-']),
+    cli(['--input', join(dir, 'needs-mapping.csv'), '--out', '-']),
+  ]);
+  wallSeconds = (performance.now() - t0) / 1000;
+  [countRun, harmRun, help] = runs;
+  const names = ['missingInput', 'resolution12', 'weightBogus', 'month13', 'unreadable', 'needsMapping'];
+  errors = Object.fromEntries(names.map((n, i) => [n, runs[3 + i]]));
+  if (countRun.code === 0) counted = JSON.parse(readFileSync(join(dir, 'count.json'), 'utf8'));
+  if (harmRun.code === 0) harm = JSON.parse(harmRun.stdout);
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('analyze CLI: output', () => {
+  it('runs cleanly (exit 0, nothing on stderr) in reasonable time', () => {
+    expect(countRun.stderr).toBe('');
+    expect(countRun.code).toBe(0);
+    expect(harmRun.stderr).toBe('');
+    expect(harmRun.code).toBe(0);
+    expect(wallSeconds).toBeLessThan(60);
+  });
+
+  it('writes exactly the documented JSON shape', () => {
+    for (const r of [counted, harm]) {
+      expect(Object.keys(r)).toEqual(['rows', 'resolution', 'weight', 'cells']);
+      expect(Object.keys(r.rows)).toEqual(['read', 'kept', 'rejected', 'outsideArea', 'rejectReasons']);
+      expect(r.resolution).toBe(RES);
+      for (const c of r.cells) {
+        expect(Object.keys(c)).toEqual(['h3', 'count', 'value', 'giZ', 'giP', 'giBin', 'giBinFdr', 'emerging']);
+        expect(typeof c.h3).toBe('string');
+        for (const k of ['count', 'value', 'giZ', 'giP'] as const) expect(Number.isFinite(c[k])).toBe(true);
+        for (const k of ['giBin', 'giBinFdr'] as const) expect([-3, -2, -1, 0, 1, 2, 3]).toContain(c[k]);
+        expect(ESRI_LABELS).toContain(c.emerging);
+      }
+    }
+    expect(counted.weight).toBe('count');
+    expect(harm.weight).toBe('harm');
+  });
+
+  it('has one entry per study-area cell (centre in the polygon), zeros included, in H3 order', () => {
+    expect(areaCells.length).toBeGreaterThan(40);
+    expect(counted.cells.map((c) => c.h3)).toEqual(areaCells);
+    expect(harm.cells.map((c) => c.h3)).toEqual(areaCells);
+    expect(counted.cells.some((c) => c.count === 0)).toBe(true);
+  });
+
+  it('accounts for every row: read, kept, rejected, and kept = Σ count + outsideArea', () => {
+    expect(counted.rows.read).toBe(csv.length);
+    expect(counted.rows.kept).toBe(crimes.length);
+    expect(counted.rows.rejected).toBe(csv.length - crimes.length);
+    expect(Object.values(counted.rows.rejectReasons).reduce((a, b) => a + b, 0)).toBe(counted.rows.rejected);
+    const sum = counted.cells.reduce((a, c) => a + c.count, 0);
+    expect(sum).toBeGreaterThan(1000);
+    expect(counted.rows.outsideArea).toBeGreaterThan(0);
+    expect(sum + counted.rows.outsideArea).toBe(crimes.length);
+    expect(harm.rows).toEqual(counted.rows);
+  });
+
+  it('counts per cell equal an independent recount (papaparse + h3-js latLngToCell)', () => {
+    const recount = new Map<string, number>();
+    for (const r of crimes) {
+      const cell = latLngToCell(Number(r.Latitude), Number(r.Longitude), RES);
+      recount.set(cell, (recount.get(cell) ?? 0) + 1);
+    }
+    const inArea = new Set(areaCells);
+    let outside = 0;
+    for (const [cell, n] of recount) if (!inArea.has(cell)) outside += n;
+    expect(counted.rows.outsideArea).toBe(outside);
+    for (const c of counted.cells) {
+      expect(c.count).toBe(recount.get(c.h3) ?? 0);
+      expect(c.value).toBe(c.count);
+    }
+  });
+
+  it('Gi* z equals the naive Ord-Getis formula (ring-1 within the area, population S) to 1e-9; p and bins follow', () => {
+    const x = counted.cells.map((c) => c.count);
+    const hottest = x.indexOf(Math.max(...x));
+    const edge = counted.cells.findIndex((c) => gridDisk(c.h3, 1).filter((d) => areaCells.includes(d)).length < 7);
+    const empty = x.indexOf(0);
+    for (const i of [hottest, edge, empty]) {
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(counted.cells[i].giZ - naiveGiZ(areaCells, x, i))).toBeLessThan(1e-9);
+    }
+    for (let i = 0; i < x.length; i++) {
+      const c = counted.cells[i];
+      expect(Math.abs(c.giZ - naiveGiZ(areaCells, x, i))).toBeLessThan(1e-9);
+      const p = erfc(Math.abs(c.giZ) / Math.SQRT2);
+      expect(Math.abs(c.giP - p)).toBeLessThanOrEqual(1e-6 * p + 1e-12);
+      expect(c.giBin).toBe(binOf(c.giZ));
+    }
+    expect(counted.cells[hottest].giBin).toBe(3);
+  });
+
+  it('giBinFdr is the Benjamini-Hochberg bin over all study cells', () => {
+    const z = counted.cells.map((c) => c.giZ);
+    const p = counted.cells.map((c) => c.giP);
+    expect(counted.cells.map((c) => c.giBinFdr)).toEqual(bhBins(z, p));
+    expect(counted.cells.some((c) => c.giBinFdr !== c.giBin)).toBe(true); // FDR is stricter here
+  });
+
+  it('one month of data: emerging is Persistent Hot/Cold Spot exactly where the FDR bin is hot/cold', () => {
+    // With T = 1 the space-time Gi* is the Gi* and its pooled BH is giBinFdr; 1 of 1 months is ≥ 90 %.
+    for (const c of counted.cells) {
+      const want = c.giBinFdr >= 1 ? 'Persistent Hot Spot' : c.giBinFdr <= -1 ? 'Persistent Cold Spot' : 'No Pattern Detected';
+      expect(c.emerging).toBe(want);
+    }
+  });
+
+  it('harm weighting: value = Σ count × weight (data/harm-weights.json), and Gi* runs on the value', () => {
+    const inArea = new Set(areaCells);
+    const expected = new Map<string, number>();
+    for (const r of crimes) {
+      const cell = latLngToCell(Number(r.Latitude), Number(r.Longitude), RES);
+      if (inArea.has(cell)) expected.set(cell, (expected.get(cell) ?? 0) + harmWeights[r['Crime type']]);
+    }
+    harm.cells.forEach((c, i) => {
+      expect(c.count).toBe(counted.cells[i].count);
+      const want = expected.get(c.h3) ?? 0;
+      expect(Math.abs(c.value - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, want));
+    });
+    const v = harm.cells.map((c) => c.value);
+    for (let i = 0; i < v.length; i++) expect(Math.abs(harm.cells[i].giZ - naiveGiZ(areaCells, v, i))).toBeLessThan(1e-9);
+    expect(harm.cells.map((c) => c.giBinFdr)).toEqual(bhBins(v.map((_, i) => harm.cells[i].giZ), harm.cells.map((c) => c.giP)));
+    expect(harm.cells.some((c, i) => c.giZ !== counted.cells[i].giZ)).toBe(true);
+  });
+});
+
+describe('analyze CLI: errors', () => {
+  const oneLine = (r: Run) => {
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^analyze: [^\n]+\n$/);
+  };
+
+  it('--help prints the usage and exits 0', () => {
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run --silent analyze -- --input FILE');
+    expect(help.stdout).toContain('Stop-and-search');
+  });
+
+  it('bad arguments: one line on stderr, exit 2', () => {
+    const cases: [string, RegExp][] = [
+      ['missingInput', /--input FILE is required/],
+      ['resolution12', /--resolution "12" is not one of 7, 8, 9, 10/],
+      ['weightBogus', /--weight "bogus" is not count or harm/],
+      ['month13', /--from "2023-13" is not a month/],
+    ];
+    for (const [name, message] of cases) {
+      const r = errors[name];
+      oneLine(r);
+      expect(r.stderr, name).toMatch(message);
+      expect(r.code, name).toBe(2);
+    }
+  });
+
+  it('an unreadable file: one line, exit 1', () => {
+    oneLine(errors.unreadable);
+    expect(errors.unreadable.stderr).toMatch(/cannot read input file .*no-such-file\.csv: no such file/);
+    expect(errors.unreadable.code).toBe(1);
+  });
+
+  it('a CSV whose columns need mapping: one line naming the missing columns, exit 1', () => {
+    oneLine(errors.needsMapping);
+    expect(errors.needsMapping.stderr).toMatch(/needs-mapping\.csv: cannot tell which columns hold .*category.*longitude.*latitude/);
+    expect(errors.needsMapping.stderr).toContain('(columns: when, what, where)');
+    expect(errors.needsMapping.code).toBe(1);
+  });
+});
