@@ -62,8 +62,8 @@ async function startBrowserClient(): Promise<DbClient> {
     async insertColumns(table, columns, opts) {
       await conn.insertArrowFromIPCStream(columnsToIPC(arrow, columns), { name: table, create: opts?.create ?? true });
     },
-    async insertArrowIPC(table, ipc) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    async insertArrowIPC(table, ipc, opts) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? true });
     },
     async registerFile(name, source) {
       if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);

@@ -33,8 +33,8 @@ export interface DbClient {
   rows<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Creates (or appends to) a table from columns built with this engine's own Arrow copy. */
   insertColumns(table: string, columns: Record<string, ColumnData>, opts?: { create?: boolean }): Promise<void>;
-  /** Creates a table from an Arrow IPC stream (e.g. parquet-wasm output). */
-  insertArrowIPC(table: string, ipc: Uint8Array): Promise<void>;
+  /** Creates (or, with `create: false`, appends to) a table from an Arrow IPC stream (e.g. parquet-wasm output). */
+  insertArrowIPC(table: string, ipc: Uint8Array, opts?: { create?: boolean }): Promise<void>;
   /** Makes a file readable by name in SQL (`read_csv('name')`). */
   registerFile(name: string, source: FileSource): Promise<void>;
   dropFile(name: string): Promise<void>;

@@ -58,8 +58,8 @@ export async function createNodeClient(): Promise<DbClient> {
     async insertColumns(table, columns, opts) {
       conn.insertArrowFromIPCStream(columnsToIPC(arrow, columns), { name: table, create: opts?.create ?? true });
     },
-    async insertArrowIPC(table, ipc) {
-      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    async insertArrowIPC(table, ipc, opts) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? true });
     },
     async registerFile(name: string, source: FileSource) {
       const bytes = source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());

@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { readParquet } from 'parquet-wasm/node';
+import * as parquetWasm from 'parquet-wasm/node';
 import { createNodeClient } from '../db/node';
 import { bngToWgs84 } from './bng';
+import { parquetRowGroupsToIPC } from './parquet';
 import { type BoundarySet, createGeocoder } from './geocode';
 import type { IngestEnv } from './pipeline';
 
@@ -27,8 +28,6 @@ export async function createNodeIngestEnv(boundaries: BoundarySet): Promise<Inge
     async bngToWgs84(e, n) {
       return bngToWgs84(e, n);
     },
-    async parquetToIPC(bytes) {
-      return readParquet(bytes).intoIPCStream();
-    },
+    parquetToIPC: (bytes) => parquetRowGroupsToIPC(parquetWasm, bytes),
   };
 }

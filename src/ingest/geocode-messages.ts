@@ -11,5 +11,5 @@ export type GeocodeResponse =
   | { id: number; type: 'ok' }
   | { id: number; type: 'geocoded'; result: GeocodedPoints }
   | { id: number; type: 'converted'; lon: Float64Array; lat: Float64Array }
-  | { id: number; type: 'ipc'; ipc: Uint8Array }
+  | { id: number; type: 'ipc'; ipc: Uint8Array[] }
   | { id: number; type: 'error'; message: string };

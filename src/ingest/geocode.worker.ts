@@ -4,10 +4,11 @@
  * conversion off the main thread, so a big file never freezes the map. DuckDB itself runs in its
  * own worker. Messages are typed by {@link GeocodeRequest}.
  */
-import initParquet, { readParquet } from 'parquet-wasm/esm';
+import initParquet, * as parquetWasm from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { FeatureCollection } from 'geojson';
 import { bngToWgs84 } from './bng';
+import { parquetRowGroupsToIPC } from './parquet';
 import { createGeocoder, type Geocoder } from './geocode';
 import type { GeocodeRequest, GeocodeResponse } from './geocode-messages';
 
@@ -38,8 +39,8 @@ self.onmessage = async (ev: MessageEvent<GeocodeRequest>) => {
       case 'parquet': {
         parquetReady ??= initParquet({ module_or_path: parquetWasmUrl });
         await parquetReady;
-        const ipc = readParquet(req.bytes).intoIPCStream();
-        reply({ id: req.id, type: 'ipc', ipc }, [ipc.buffer]);
+        const ipc = await parquetRowGroupsToIPC(parquetWasm, req.bytes);
+        reply({ id: req.id, type: 'ipc', ipc }, ipc.map((c) => c.buffer));
         break;
       }
     }

@@ -21,8 +21,12 @@ export interface IngestEnv {
   geocode(lon: Float64Array, lat: Float64Array): Promise<GeocodedPoints>;
   /** British National Grid to WGS84 for distinct pairs. */
   bngToWgs84(e: Float64Array, n: Float64Array): Promise<{ lon: Float64Array; lat: Float64Array }>;
-  /** Parquet bytes to an Arrow IPC stream (parquet-wasm; DuckDB-WASM has no offline Parquet reader). */
-  parquetToIPC(bytes: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Parquet bytes to Arrow IPC streams, one per row group (parquet-wasm; DuckDB-WASM has no
+   * offline Parquet reader). Per row group, because parquet-wasm decodes a file several times
+   * faster in row-group-sized calls than in one call (1.8 s against 4.9 s for the shipped file).
+   */
+  parquetToIPC(bytes: Uint8Array): Promise<Uint8Array[]>;
 }
 
 export interface IngestFile {
@@ -143,17 +147,18 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
   let malformed: { line: number; message: string; raw: string }[] = [];
   try {
     if (parquet) {
-      let ipc: Uint8Array;
+      let chunks: Uint8Array[];
       try {
-        ipc = await env.parquetToIPC(bytes);
+        chunks = await env.parquetToIPC(bytes);
       } catch (e) {
         throw new Error(`${file.name}: not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`);
       }
-      await db.insertArrowIPC('stg_raw', ipc);
+      if (chunks.length === 0) throw new Error(`${file.name}: the Parquet file has no rows`);
+      for (let i = 0; i < chunks.length; i++) await db.insertArrowIPC('stg_raw', chunks[i], { create: i === 0 });
       await db.exec('CREATE TEMP TABLE stg AS SELECT COLUMNS(*)::VARCHAR FROM stg_raw; DROP TABLE stg_raw');
     } else {
-      // Copy: the engine may take ownership of (transfer) the buffer it is given.
-      await db.registerFile(regName, bytes.slice());
+      // Copy (new Uint8Array copies even a Node Buffer): the engine may take ownership of the buffer.
+      await db.registerFile(regName, new Uint8Array(bytes));
       // quote is explicit: DuckDB's sniffer misses quoted fields first seen after its sample
       // and silently shifts columns (STACK.md section 8). Malformed lines go to stg_err.
       await db.exec(
@@ -301,15 +306,16 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
         FROM crimes WHERE month IN (SELECT DISTINCT month FROM fresh) GROUP BY ALL)
       SELECT f.src_row FROM fresh f JOIN loaded o ON ${key.map((k) => `f.${k} IS NOT DISTINCT FROM o.${k}`).join(' AND ')}
       WHERE f.k <= o.c`);
+    await db.exec(`CREATE TEMP TABLE norm AS
+      SELECT norm1.* REPLACE (
+        CASE WHEN d.src_row IS NOT NULL THEN ${sqlString(R.duplicate)} ELSE reason END AS reason,
+        CASE WHEN d.src_row IS NOT NULL THEN 'already loaded from another file' ELSE detail END AS detail)
+      FROM norm1 LEFT JOIN dup_rows d USING (src_row);
+      DROP TABLE norm1; DROP TABLE dup_rows`);
   } else {
-    await db.exec('CREATE TEMP TABLE dup_rows (src_row INTEGER)');
+    // Nothing loaded overlaps these months: no copy needed.
+    await db.exec('ALTER TABLE norm1 RENAME TO norm');
   }
-  await db.exec(`CREATE TEMP TABLE norm AS
-    SELECT norm1.* REPLACE (
-      CASE WHEN d.src_row IS NOT NULL THEN ${sqlString(R.duplicate)} ELSE reason END AS reason,
-      CASE WHEN d.src_row IS NOT NULL THEN 'already loaded from another file' ELSE detail END AS detail)
-    FROM norm1 LEFT JOIN dup_rows d USING (src_row);
-    DROP TABLE norm1; DROP TABLE dup_rows`);
 }
 
 /** Geocodes kept points not yet in `locations` and appends them. @returns how many were new */
