@@ -3,14 +3,14 @@
  * (hexagon rows and their colour scale). Components read it through `useApp()`; DuckDB calls
  * stay in src/db and src/ingest, statistics in src/analysis.
  */
-import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { FeatureCollection } from 'geojson';
 import harmTable from '../../data/harm-weights.json';
 import { aggregateCube, type CellTotals, cellCode, type CrimeCube } from '../analysis/cube';
 import { EMERGING_CATEGORIES } from '../analysis/emerging.ts';
 import { harmWeightVector } from '../analysis/harm';
-import { analyseHotspots, buildStudyArea, type HotspotResult, type StudyArea } from '../analysis/hotspots';
+import { buildStudyArea, type HotspotResult, type StudyArea } from '../analysis/hotspots';
 import { buildCube } from '../db/cube';
 import type { DbClient } from '../db/client';
 import type { H3Resolution } from '../db/schema';
@@ -21,6 +21,7 @@ import { quantileScale, type ColorScale } from '../map/color-scale';
 import type { HexRow } from '../map/layers';
 import type { BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
+import { createHotspotClient, type HotspotClient } from './hotspot-client';
 
 export interface LoadStatus {
   phase: 'starting' | 'loading' | 'ready' | 'failed';
@@ -73,6 +74,8 @@ export interface AppModel {
   hotspots: Accessor<HotspotResult | null>;
   /** Milliseconds the last hotspot analysis took. */
   lastHotspotMs: Accessor<number>;
+  /** Why the last hotspot analysis failed, if it did. */
+  hotspotError: Accessor<string | null>;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -125,8 +128,7 @@ export function createAppModel(source: DataSource): AppModel {
     const key = `${res}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
     let s = studyCache.get(key);
     if (!s) {
-      const fc = a.kind === 'all' ? b.boroughs : a.kind === 'ward' ? b.wards : a.kind === 'bcu' ? b.bcus : b.boroughs;
-      const features = a.kind === 'all' ? fc.features : fc.features.filter((f) => a.codes.includes(String(f.properties?.code)));
+      const features = areaFeatures(b, a);
       if (features.length === 0) return null;
       s = buildStudyArea(features as never, res);
       studyCache.set(key, s);
@@ -134,17 +136,34 @@ export function createAppModel(source: DataSource): AppModel {
     return s;
   };
 
+  // Gi* and emerging hot spots run in the hotspot worker; an answer superseded by a newer
+  // request is dropped, and the map keeps the last answer until the new one arrives.
   const [lastHotspotMs, setLastHotspotMs] = createSignal(0);
-  const hotspots = createMemo<HotspotResult | null>(() => {
-    if (view.layer === 'counts') return null;
+  const [hotspots, setHotspots] = createSignal<HotspotResult | null>(null);
+  const [hotspotError, setHotspotError] = createSignal<string | null>(null);
+  let hotspotClient: HotspotClient | null = null;
+  createEffect(() => {
     const c = cube();
     const f = cubeFilter();
-    const s = studyArea();
-    if (!c || !f || !s || s.resolution !== c.resolution) return null;
-    const t0 = performance.now();
-    const r = analyseHotspots(c, s, f, weightVector());
-    setLastHotspotMs(performance.now() - t0);
-    return r;
+    const b = boundaries();
+    if (view.layer === 'counts' || !c || !f || !b) return;
+    const a = view.area;
+    const areaKey = `${c.resolution}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
+    const features = areaFeatures(b, a);
+    if (features.length === 0) return setHotspots(null);
+    const weights = weightVector();
+    hotspotClient ??= createHotspotClient();
+    hotspotClient
+      .analyse({ cube: c, areaKey, polygons: () => features as never, filter: f, weights: weights ? Float64Array.from(weights) : undefined })
+      .then((r) => {
+        if (!r) return;
+        batch(() => {
+          setHotspots(r.result);
+          setLastHotspotMs(r.ms);
+          setHotspotError(null);
+        });
+      })
+      .catch((e: unknown) => setHotspotError(e instanceof Error ? e.message : String(e)));
   });
 
   const hexRows = createMemo<HexRow[]>(() => {
@@ -180,6 +199,8 @@ export function createAppModel(source: DataSource): AppModel {
     if (!db) return;
     const c = await buildCube(db, view.resolution as H3Resolution);
     batch(() => {
+      // Hot spots of the previous cube (another resolution or data) must not be drawn on this one.
+      setHotspots(null);
       setCube(c);
       if (selected() && !c.cells.includes(selected()!)) setSelected(null);
     });
@@ -276,9 +297,17 @@ export function createAppModel(source: DataSource): AppModel {
     harmWeights,
     harmDefaults: { weights: harmTable.weights, notes: harmTable.notes },
     studyArea,
-    hotspots,
+    hotspots: () => (view.layer === 'counts' ? null : hotspots()),
     lastHotspotMs,
+    hotspotError,
   };
+}
+
+/** The polygons of the study area for an area filter: all 33 boroughs, or the chosen BCU / borough / ward. */
+function areaFeatures(b: BoundaryLayers, a: ViewState['area']) {
+  if (a.kind === 'all') return b.boroughs.features;
+  const fc = a.kind === 'ward' ? b.wards : a.kind === 'bcu' ? b.bcus : b.boroughs;
+  return fc.features.filter((f) => a.codes.includes(String(f.properties?.code)));
 }
 
 /** A report for a file that was not loaded. */

@@ -61,7 +61,8 @@ export function toCubeFilter(cube: CrimeCube, v: ViewState): CubeFilter {
     monthFrom: from(v.from),
     monthTo: to(v.to),
     categories: v.categories.map((c) => cube.categories.indexOf(c)).filter((i) => i >= 0),
-    area: v.area,
+    // A plain copy: the view may be a reactive store proxy, which cannot cross to a worker.
+    area: v.area.kind === 'all' ? { kind: 'all' } : { kind: v.area.kind, codes: [...v.area.codes] },
   };
 }
 

@@ -157,17 +157,18 @@ describe('hotspot statistics in Chromium', () => {
   });
 
   it('harm weighting changes the analysis, and the weights are part of the shareable URL', async () => {
-    const before = await page.evaluate(() => (window as unknown as { hotspot: { hotspots(): { value: Float64Array } } }).hotspot.hotspots().value.reduce((a, b) => a + b, 0));
+    // The analysis runs in a worker: poll for the new answer.
+    const total = () => page.evaluate(() => (window as unknown as { hotspot: { hotspots(): { value: Float64Array } } }).hotspot.hotspots().value.reduce((a, b) => a + b, 0));
+    const before = await total();
     await page.getByTestId('weight').selectOption('harm');
     await expect.poll(async () => new URL(page.url()).searchParams.get('weight')).toBe('harm');
-    const harm = await page.evaluate(() => (window as unknown as { hotspot: { hotspots(): { value: Float64Array } } }).hotspot.hotspots().value.reduce((a, b) => a + b, 0));
-    expect(harm).toBeGreaterThan(before * 10);
+    await expect.poll(total, { timeout: 20_000 }).toBeGreaterThan(before * 10);
+    const harm = await total();
     await page.getByTestId('edit-harm').click();
     await page.getByTestId('harm-Robbery').fill('0');
     await page.getByTestId('harm-Robbery').press('Enter');
     await expect.poll(async () => new URL(page.url()).searchParams.get('hw')).toBe('9:0');
-    const noRobbery = await page.evaluate(() => (window as unknown as { hotspot: { hotspots(): { value: Float64Array } } }).hotspot.hotspots().value.reduce((a, b) => a + b, 0));
-    expect(noRobbery).toBeLessThan(harm);
+    await expect.poll(total, { timeout: 20_000 }).toBeLessThan(harm);
   });
 
   it('the month slider shows one month at a time (June 2017: 65,824 crimes)', async () => {

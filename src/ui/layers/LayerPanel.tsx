@@ -81,6 +81,9 @@ export function LayerPanel() {
         </Show>
       </Show>
       <Show when={app.view.layer !== 'counts'}>
+        <Show when={app.hotspotError()}>
+          <p class="error" role="alert">Hot spot analysis failed: {app.hotspotError()}</p>
+        </Show>
         <Show when={app.hotspots()?.degenerate}>
           <p class="warn" data-testid="degenerate">Every hexagon has the same value, so nothing can stand out: no hot or cold spots.</p>
         </Show>

@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+/**
+ * The hotspot worker: study areas (polygonToCells + ring-1 neighbours: seconds at resolution 10)
+ * and the Gi* / emerging analysis run here, so the map stays responsive. Study areas are cached
+ * per resolution and area.
+ */
+import type { CrimeCube } from '../analysis/cube';
+import { analyseHotspots, buildStudyArea, type StudyArea } from '../analysis/hotspots';
+import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
+
+let cube: CrimeCube | null = null;
+const studies = new Map<string, StudyArea>();
+const reply = (m: HotspotResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
+  const req = ev.data;
+  try {
+    if (req.cube) cube = req.cube;
+    if (!cube) throw new Error('hotspot worker: no cube yet');
+    let study = studies.get(req.areaKey);
+    if (!study) {
+      if (!req.polygons) return reply({ id: req.id, type: 'need-polygons' });
+      study = buildStudyArea(req.polygons, cube.resolution);
+      studies.set(req.areaKey, study);
+    }
+    const t0 = performance.now();
+    const result = analyseHotspots(cube, study, req.filter, req.weights);
+    reply({ id: req.id, type: 'result', result, ms: performance.now() - t0 });
+  } catch (e) {
+    reply({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+};
