@@ -110,7 +110,9 @@ const OFFSET_FORMATS = `['%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S%z', '%Y-%m-%d
 /** Local date forms: police.uk's 'YYYY-MM', ISO dates, and the UK day-first forms force extracts use. */
 const LOCAL_FORMATS = `['%Y-%m-%d', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S', '%d/%m/%Y', '%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S', '%Y/%m', '%m/%Y']`;
 
-const col = (m: ColumnMapping, role: Role) => (m.columns[role] ? `stg.${quoteIdent(m.columns[role]!)}` : 'NULL');
+// Columns are read as text whatever their type (a no-op for CSV, where every column is VARCHAR;
+// Parquet columns keep their types in `stg`, which saves copying the whole table as text).
+const col = (m: ColumnMapping, role: Role) => (m.columns[role] ? `CAST(stg.${quoteIdent(m.columns[role]!)} AS VARCHAR)` : 'NULL');
 const text = (m: ColumnMapping, role: Role) => (m.columns[role] ? `NULLIF(trim(${col(m, role)}), '')` : 'NULL::VARCHAR');
 
 /**
@@ -155,7 +157,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
       }
       if (chunks.length === 0) throw new Error(`${file.name}: the Parquet file has no rows`);
       for (let i = 0; i < chunks.length; i++) await db.insertArrowIPC('stg_raw', chunks[i], { create: i === 0 });
-      await db.exec('CREATE TEMP TABLE stg AS SELECT COLUMNS(*)::VARCHAR FROM stg_raw; DROP TABLE stg_raw');
+      await db.exec('ALTER TABLE stg_raw RENAME TO stg');
     } else {
       // Copy (new Uint8Array copies even a Node Buffer): the engine may take ownership of the buffer.
       await db.registerFile(regName, new Uint8Array(bytes));
@@ -179,7 +181,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
   const mapping = opts.mapping ?? detection.mapping;
   const missing = opts.mapping ? missingRoles(opts.mapping) : detection.missing;
   if (missing.length > 0) {
-    const sample = await db.rows<Record<string, string | null>>('SELECT * FROM stg LIMIT 5');
+    const sample = await db.rows<Record<string, string | null>>('SELECT COLUMNS(*)::VARCHAR FROM stg LIMIT 5');
     await db.exec('DROP TABLE IF EXISTS stg');
     throw new NeedsMappingError(file.name, header, sample, { mapping, missing });
   }
@@ -226,7 +228,7 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
   await db.exec(UK_LOCAL_MACRO);
   // Stage 1: parse. The month tries police.uk's 'YYYY-MM' first; COALESCE evaluates the later
   // (costlier) formats only for rows the earlier ones left NULL.
-  await db.exec(`CREATE TEMP TABLE norm0 AS
+  const parsed = `
     SELECT *, date_trunc('month', COALESCE(ym, uk_local(utc), other))::DATE AS month FROM (
       SELECT
         (stg.rowid + 1)::INT AS src_row,
@@ -248,12 +250,13 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
         ${text(m, 'lsoaName')} AS lsoa_name,
         ${text(m, 'outcome')} AS last_outcome,
         ${context} AS context
-      FROM stg ${categoryJoin})`);
+      FROM stg ${categoryJoin})`;
 
-  // Stage 2: coordinates to WGS84: identity for lon/lat, proj4 over the distinct pairs for BNG.
-  let coords = 'x AS lon, y AS lat';
-  let bngJoin = '';
+  // Stage 2: coordinates to WGS84: identity for lon/lat (parsed rows feed stage 3 directly),
+  // proj4 over the distinct pairs for BNG (parsed rows are materialised first to find them).
+  let source = `(SELECT p.*, x AS lon, y AS lat FROM (${parsed}) p)`;
   if (bng) {
+    await db.exec(`CREATE TEMP TABLE norm0 AS ${parsed}`);
     const pairs = await db.query(
       'SELECT DISTINCT x, y FROM norm0 WHERE x BETWEEN ? AND ? AND y BETWEEN ? AND ?',
       [BNG_BOUNDS.minE, BNG_BOUNDS.maxE, BNG_BOUNDS.minN, BNG_BOUNDS.maxN],
@@ -263,8 +266,7 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
     const { lon, lat } = await env.bngToWgs84(e, n);
     await db.exec('DROP TABLE IF EXISTS bng_map');
     await db.insertColumns('bng_map', { bx: e, by: n, lon, lat }, { create: true });
-    coords = 'b.lon, b.lat';
-    bngJoin = 'LEFT JOIN bng_map b ON b.bx = norm0.x AND b.by = norm0.y';
+    source = '(SELECT norm0.*, b.lon, b.lat FROM norm0 LEFT JOIN bng_map b ON b.bx = norm0.x AND b.by = norm0.y)';
   }
 
   // Stage 3: the first failing check names the reason (order: month, category, coordinates).
@@ -285,8 +287,8 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
         WHEN x_raw IS NULL OR y_raw IS NULL THEN NULL
         ELSE 'coordinates: ' || x_raw || ', ' || y_raw
       END AS detail
-    FROM (SELECT norm0.*, ${coords} FROM norm0 ${bngJoin});
-    DROP TABLE norm0; DROP TABLE IF EXISTS bng_map`);
+    FROM ${source};
+    DROP TABLE IF EXISTS norm0; DROP TABLE IF EXISTS bng_map`);
 
   // Stage 4: records already loaded from another file. police.uk repeats a Crime ID for each
   // offence and outcome of one crime, so a repeated ID inside a file is not a duplicate. A row is
