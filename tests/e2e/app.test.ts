@@ -126,6 +126,11 @@ describe('the app in Chromium', () => {
     await page.mouse.click(spot!.x, spot!.y);
     await expect.poll(async () => page.getByTestId('cell-panel').count()).toBe(1);
     expect(await page.getByTestId('cell-panel').textContent()).toMatch(/Selected hexagon/);
+    // Its monthly series: one point per month of the data, and the Mann-Kendall verdict.
+    expect(await page.getByTestId('cell-series').locator('circle').count()).toBe(12);
+    expect(await page.getByTestId('cell-trend').textContent()).toMatch(
+      /per month, 2017-06 to 2018-05: (rising|falling|no significant trend) \(Mann-Kendall S = -?\d+, p = \d\.\d{3}/,
+    );
   });
 
   it('uploads a police.uk street CSV through the file input and the counts change; the same file again adds nothing', async () => {
