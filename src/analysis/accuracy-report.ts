@@ -48,7 +48,8 @@ export interface AccuracyReport {
 }
 
 export function accuracyReport(cube: CrimeCube, study: StudyArea, o: AccuracyOptions): AccuracyReport {
-  if (!(o.trainFrom <= o.trainTo && o.trainTo < o.testMonth && o.testMonth < cube.months.length)) {
+  const whole = [o.trainFrom, o.trainTo, o.testMonth].every(Number.isInteger);
+  if (!(whole && o.trainFrom >= 0 && o.trainFrom <= o.trainTo && o.trainTo < o.testMonth && o.testMonth < cube.months.length)) {
     throw new Error(`accuracyReport: need trainFrom ≤ trainTo < testMonth within the data (got ${o.trainFrom}, ${o.trainTo}, ${o.testMonth})`);
   }
   const window = (from: number, to: number): CubeFilter => ({ monthFrom: from, monthTo: to, categories: o.categories, area: { kind: 'all' } });

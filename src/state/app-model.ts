@@ -7,10 +7,11 @@ import { batch, createEffect, createMemo, createSignal, type Accessor } from 'so
 import { createStore, reconcile } from 'solid-js/store';
 import type { FeatureCollection } from 'geojson';
 import harmTable from '../../data/harm-weights.json';
-import { aggregateCube, type CellTotals, cellCode, type CrimeCube } from '../analysis/cube';
+import { aggregateCube, type CellTotals, cellCode, type CrimeCube, type CubeFilter } from '../analysis/cube';
 import { EMERGING_CATEGORIES } from '../analysis/emerging.ts';
 import { harmWeightVector } from '../analysis/harm';
-import { buildStudyArea, type HotspotResult, type StudyArea } from '../analysis/hotspots';
+import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
+import type { HotspotResult } from '../analysis/hotspots';
 import { buildCube } from '../db/cube';
 import type { DbClient } from '../db/client';
 import type { H3Resolution } from '../db/schema';
@@ -51,6 +52,8 @@ export interface AppModel {
   setView(patch: Partial<ViewState>): void;
   boundaries: Accessor<BoundaryLayers | null>;
   cube: Accessor<CrimeCube | null>;
+  /** The view's filter in cube codes (null before the cube exists). */
+  cubeFilter: Accessor<CubeFilter | null>;
   filtered: Accessor<CellTotals | null>;
   hexRows: Accessor<HexRow[]>;
   scale: Accessor<ColorScale>;
@@ -68,8 +71,8 @@ export interface AppModel {
   harmWeights: Accessor<Float64Array>;
   /** The default harm table (days per category name) and its notes. */
   harmDefaults: { weights: Record<string, number>; notes: Record<string, string> };
-  /** The study area for the current resolution and area (cells whose centre is inside). */
-  studyArea: Accessor<StudyArea | null>;
+  /** Forecast accuracy (PAI, PEI*, baselines) over the current study area, computed in a worker. */
+  accuracy(options: AccuracyOptions): Promise<AccuracyReport | null>;
   /** Gi*, FDR bins and emerging categories (computed when a hotspot layer or panel needs them). */
   hotspots: Accessor<HotspotResult | null>;
   /** Milliseconds the last hotspot analysis took. */
@@ -103,7 +106,7 @@ export function createAppModel(source: DataSource): AppModel {
   const weightVector = () => (view.weight === 'harm' ? harmWeights() : undefined);
   const cubeFilter = createMemo(() => {
     const c = cube();
-    return c ? toCubeFilter(c, { ...view, categories: [...view.categories], area: view.area }) : null;
+    return c ? toCubeFilter(c, view) : null;
   });
 
   const filtered = createMemo<CellTotals | null>(() => {
@@ -116,45 +119,23 @@ export function createAppModel(source: DataSource): AppModel {
     return r;
   });
 
-  // Study areas are costly at fine resolutions (polygonToCells + neighbours): built only when a
-  // hotspot layer or the accuracy panel asks (a plain function, not an eager memo; the caller's
-  // computation tracks the signals it reads) and cached per resolution and area.
-  const studyCache = new Map<string, StudyArea>();
-  const studyArea = (): StudyArea | null => {
-    const b = boundaries();
-    const res = view.resolution;
-    if (!b) return null;
-    const a = view.area;
-    const key = `${res}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
-    let s = studyCache.get(key);
-    if (!s) {
-      const features = areaFeatures(b, a);
-      if (features.length === 0) return null;
-      s = buildStudyArea(features as never, res);
-      studyCache.set(key, s);
-    }
-    return s;
-  };
-
   // Gi* and emerging hot spots run in the hotspot worker; an answer superseded by a newer
   // request is dropped, and the map keeps the last answer until the new one arrives.
   const [lastHotspotMs, setLastHotspotMs] = createSignal(0);
   const [hotspots, setHotspots] = createSignal<HotspotResult | null>(null);
   const [hotspotError, setHotspotError] = createSignal<string | null>(null);
   let hotspotClient: HotspotClient | null = null;
+  const client = () => (hotspotClient ??= createHotspotClient());
   createEffect(() => {
     const c = cube();
     const f = cubeFilter();
     const b = boundaries();
     if (view.layer === 'counts' || !c || !f || !b) return;
-    const a = view.area;
-    const areaKey = `${c.resolution}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
-    const features = areaFeatures(b, a);
+    const features = areaFeatures(b, view.area);
     if (features.length === 0) return setHotspots(null);
     const weights = weightVector();
-    hotspotClient ??= createHotspotClient();
-    hotspotClient
-      .analyse({ cube: c, areaKey, polygons: () => features as never, filter: f, weights: weights ? Float64Array.from(weights) : undefined })
+    client()
+      .analyse({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, weights: weights ? Float64Array.from(weights) : undefined })
       .then((r) => {
         if (!r) return;
         batch(() => {
@@ -184,6 +165,17 @@ export function createAppModel(source: DataSource): AppModel {
     for (let i = 0; i < c.cells.length; i++) if (f.count[i] > 0) rows.push({ hex: c.cells[i], code: i, study: -1, count: f.count[i], value: f.value[i] });
     return rows;
   });
+
+  /** Forecast accuracy for the current area, in the hotspot worker (null: superseded). */
+  async function accuracy(options: AccuracyOptions): Promise<AccuracyReport | null> {
+    const c = cube();
+    const b = boundaries();
+    const f = cubeFilter();
+    if (!c || !b || !f) return null;
+    const features = areaFeatures(b, view.area);
+    if (features.length === 0) throw new Error('choose an area first');
+    return client().accuracy({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, options });
+  }
 
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? hexRows().map((r) => r.value) : []));
 
@@ -283,6 +275,7 @@ export function createAppModel(source: DataSource): AppModel {
     setView,
     boundaries,
     cube,
+    cubeFilter,
     filtered,
     hexRows,
     scale,
@@ -296,11 +289,16 @@ export function createAppModel(source: DataSource): AppModel {
     lastAggregateMs,
     harmWeights,
     harmDefaults: { weights: harmTable.weights, notes: harmTable.notes },
-    studyArea,
+    accuracy,
     hotspots: () => (view.layer === 'counts' ? null : hotspots()),
     lastHotspotMs,
     hotspotError,
   };
+}
+
+/** Identifies a study area: resolution and area filter. */
+function areaKey(resolution: number, a: ViewState['area']): string {
+  return `${resolution}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
 }
 
 /** The polygons of the study area for an area filter: all 33 boroughs, or the chosen BCU / borough / ward. */

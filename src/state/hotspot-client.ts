@@ -6,18 +6,29 @@
 import type { AreaPolygons } from '../analysis/study-area.ts';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
+import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
 
+interface Args {
+  cube: CrimeCube;
+  areaKey: string;
+  polygons: () => AreaPolygons;
+  filter: CubeFilter;
+  weights?: Float64Array;
+}
+
 export interface HotspotClient {
-  /** Resolves with the analysis, or null when a newer request superseded this one. */
-  analyse(args: { cube: CrimeCube; areaKey: string; polygons: () => AreaPolygons; filter: CubeFilter; weights?: Float64Array }): Promise<{ result: HotspotResult; ms: number } | null>;
+  /** Resolves with the analysis, or null when a newer analysis request superseded this one. */
+  analyse(args: Args): Promise<{ result: HotspotResult; ms: number } | null>;
+  /** Resolves with the forecast-accuracy report, or null when a newer report request superseded it. */
+  accuracy(args: Args & { options: AccuracyOptions }): Promise<AccuracyReport | null>;
   dispose(): void;
 }
 
 export function createHotspotClient(): HotspotClient {
   const worker = new Worker(new URL('./hotspot.worker.ts', import.meta.url), { type: 'module' });
   let nextId = 1;
-  let latest = 0;
+  const latest = { analyse: 0, accuracy: 0 };
   let sentCube: CrimeCube | null = null;
   const waiting = new Map<number, (r: HotspotResponse) => void>();
   worker.onmessage = (ev: MessageEvent<HotspotResponse>) => {
@@ -33,20 +44,30 @@ export function createHotspotClient(): HotspotClient {
       waiting.set(req.id, resolve);
       worker.postMessage(req);
     });
+  /** Sends one request (the cube only when it changed, the polygons only when asked for). */
+  async function request(args: Args, accuracy?: AccuracyOptions): Promise<HotspotResponse> {
+    const base: HotspotRequest = { id: nextId++, areaKey: args.areaKey, filter: args.filter, weights: args.weights, accuracy };
+    if (args.cube !== sentCube) {
+      base.cube = args.cube;
+      sentCube = args.cube;
+    }
+    let r = await send(base);
+    if (r.type === 'need-polygons') r = await send({ ...base, id: nextId++, cube: undefined, polygons: args.polygons() });
+    if (r.type === 'error') throw new Error(r.message);
+    return r;
+  }
   return {
-    async analyse({ cube, areaKey, polygons, filter, weights }) {
-      const id = nextId++;
-      latest = id;
-      const base: HotspotRequest = { id, areaKey, filter, weights };
-      if (cube !== sentCube) {
-        base.cube = cube;
-        sentCube = cube;
-      }
-      let r = await send(base);
-      if (r.type === 'need-polygons') r = await send({ ...base, id: nextId++, cube: undefined, polygons: polygons() });
-      if (r.type === 'error') throw new Error(r.message);
+    async analyse(args) {
+      const ticket = ++latest.analyse;
+      const r = await request(args);
       if (r.type !== 'result') throw new Error('hotspot worker: unexpected reply');
-      return id === latest ? { result: r.result, ms: r.ms } : null;
+      return ticket === latest.analyse ? { result: r.result, ms: r.ms } : null;
+    },
+    async accuracy(args) {
+      const ticket = ++latest.accuracy;
+      const r = await request(args, args.options);
+      if (r.type !== 'accuracy') throw new Error('hotspot worker: unexpected reply');
+      return ticket === latest.accuracy ? r.report : null;
     },
     dispose() {
       worker.terminate();

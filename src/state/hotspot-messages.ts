@@ -2,6 +2,7 @@
 import type { AreaPolygons } from '../analysis/study-area.ts';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
+import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 
 export interface HotspotRequest {
   id: number;
@@ -13,9 +14,12 @@ export interface HotspotRequest {
   polygons?: AreaPolygons;
   filter: CubeFilter;
   weights?: Float64Array;
+  /** Asks for a forecast-accuracy report instead of the hotspot analysis. */
+  accuracy?: AccuracyOptions;
 }
 
 export type HotspotResponse =
-  | { id: number; type: 'result'; result: HotspotResult; ms: number; needPolygons?: false }
+  | { id: number; type: 'result'; result: HotspotResult; ms: number }
+  | { id: number; type: 'accuracy'; report: AccuracyReport }
   | { id: number; type: 'need-polygons' }
   | { id: number; type: 'error'; message: string };

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 /**
- * The hotspot worker: study areas (polygonToCells + ring-1 neighbours: seconds at resolution 10)
- * and the Gi* / emerging analysis run here, so the map stays responsive. Study areas are cached
- * per resolution and area.
+ * The hotspot worker: study areas (polygonToCells + ring-1 neighbours: seconds at resolution 10),
+ * the Gi* / emerging analysis and the forecast-accuracy report run here, so the map stays
+ * responsive. Study areas are cached per resolution and area.
  */
 import type { CrimeCube } from '../analysis/cube';
+import { accuracyReport } from '../analysis/accuracy-report';
 import { analyseHotspots, buildStudyArea, type StudyArea } from '../analysis/hotspots';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
 
@@ -23,6 +24,7 @@ self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
       study = buildStudyArea(req.polygons, cube.resolution);
       studies.set(req.areaKey, study);
     }
+    if (req.accuracy) return reply({ id: req.id, type: 'accuracy', report: accuracyReport(cube, study, req.accuracy) });
     const t0 = performance.now();
     const result = analyseHotspots(cube, study, req.filter, req.weights);
     reply({ id: req.id, type: 'result', result, ms: performance.now() - t0 });

@@ -2,9 +2,8 @@
  * Forecast accuracy: would last period's hotspots have caught next month's crime? PAI and PEI*
  * of the chosen measure beside two baselines (ANALYSIS.md "Forecast accuracy").
  */
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { accuracyReport, FORECAST_MEASURES, type ForecastMeasure } from '../../analysis/accuracy-report';
-import { toCubeFilter } from '../../state/filters';
 import { useApp } from '../context';
 import { PAI_EXPLAINED, PEI_EXPLAINED } from '../explain';
 
@@ -19,23 +18,28 @@ export function AccuracyPanel() {
   const [trainMonths, setTrainMonths] = createSignal(6);
   const months = () => app.cube()?.months ?? [];
   const testMonth = () => test() ?? months()[months().length - 1] ?? null;
-  const report = createMemo(() => {
-    if (!open()) return null;
-    const c = app.cube();
-    const s = app.studyArea();
-    const t = testMonth();
-    if (!c || !s || !t || s.resolution !== c.resolution) return null;
-    const ti = c.months.indexOf(t);
-    if (ti < 1) return { error: 'Pick a test month after the first month of data.' } as const;
-    const trainTo = ti - 1;
-    const trainFrom = Math.max(0, trainTo - trainMonths() + 1);
-    const categories = toCubeFilter(c, app.view).categories;
-    try {
-      return { report: accuracyReport(c, s, { trainFrom, trainTo, testMonth: ti, measure: measure(), coverage: coverage() / 100, categories, harmWeights: app.harmWeights() }) } as const;
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) } as const;
-    }
-  });
+  // Recomputed (in the hotspot worker) when the panel is open and any input changes.
+  const [report] = createResource(
+    () => {
+      const c = app.cube();
+      const f = app.cubeFilter();
+      const t = testMonth();
+      if (!open() || !c || !f || !t) return false;
+      return { c, f, t, area: app.view.area.kind === 'all' ? '' : app.view.area.codes.join(), measure: measure(), coverage: coverage(), train: trainMonths(), w: app.harmWeights() };
+    },
+    async (k) => {
+      const ti = k.c.months.indexOf(k.t);
+      if (ti < 1) return { error: 'Pick a test month after the first month of data.' } as const;
+      const trainTo = ti - 1;
+      const trainFrom = Math.max(0, trainTo - k.train + 1);
+      try {
+        const rep = await app.accuracy({ trainFrom, trainTo, testMonth: ti, measure: k.measure, coverage: k.coverage / 100, categories: k.f.categories, harmWeights: Float64Array.from(k.w) });
+        return rep ? ({ report: rep } as const) : undefined;
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) } as const;
+      }
+    },
+  );
   return (
     <section class="panel accuracy" aria-labelledby="acc-h" data-testid="accuracy-panel">
       <header>
@@ -69,7 +73,7 @@ export function AccuracyPanel() {
             <input type="number" min="0.5" max="50" step="0.5" value={coverage()} onChange={(e) => setCoverage(Math.min(50, Math.max(0.5, Number(e.currentTarget.value) || 5)))} />
           </label>
         </div>
-        <Show when={report()}>
+        <Show when={report.latest}>
           {(r) => (
             <Show when={'report' in r() && r().report} fallback={<p class="error">{'error' in r() ? (r() as { error: string }).error : ''}</p>}>
               {(rep) => (

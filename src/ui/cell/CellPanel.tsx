@@ -4,7 +4,6 @@ import { cellBreakdown, cellCode } from '../../analysis/cube';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { mannKendall } from '../../analysis/mann-kendall.ts';
 import { GI_BIN_LABELS } from '../../map/hotspot-colors';
-import { toCubeFilter } from '../../state/filters';
 import { useApp } from '../context';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { areaName } from '../names';
@@ -12,7 +11,7 @@ import { areaName } from '../names';
 /** Monthly values of one cube cell over the filter's months (zero-filled). */
 function monthlySeries(app: ReturnType<typeof useApp>, code: number): { months: string[]; values: number[] } {
   const c = app.cube()!;
-  const f = toCubeFilter(c, app.view);
+  const f = app.cubeFilter()!;
   const w = app.view.weight === 'harm' ? app.harmWeights() : null;
   const on = new Set(f.categories);
   const values = new Array(f.monthTo - f.monthFrom + 1).fill(0);
@@ -52,7 +51,7 @@ export function CellPanel() {
     if (!c || !hex) return null;
     const code = cellCode(c, hex);
     if (code < 0) return null;
-    const b = cellBreakdown(c, toCubeFilter(c, app.view), code);
+    const b = cellBreakdown(c, app.cubeFilter()!, code);
     const bi = b.borough ? c.boroughs.indexOf(b.borough) : -1;
     const series = monthlySeries(app, code);
     const trend = mannKendall(series.values);

@@ -16,7 +16,6 @@ import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
 import { hexagonLayer, labelLayer, selectionLayer, type HexRow } from '../../map/layers';
-import { toCubeFilter } from '../../state/filters';
 import { useApp } from '../context';
 import { areaName } from '../names';
 
@@ -69,7 +68,7 @@ export function MapView() {
     const c = app.cube();
     if (!c) return null;
     if (code < 0) return { byCategory: [], ward: null, borough: null, total: 0 };
-    return cellBreakdown(c, toCubeFilter(c, app.view), code);
+    return cellBreakdown(c, app.cubeFilter()!, code);
   };
 
   const onHover = (info: PickingInfo<HexRow>) => {
