@@ -6,7 +6,7 @@ export function explainGiBin(bin: number, fdr: boolean): string {
   const conf = Math.abs(bin) === 3 ? 99 : Math.abs(bin) === 2 ? 95 : 90;
   const kind = bin > 0 ? 'hot spot: this hexagon and its neighbours have more' : 'cold spot: this hexagon and its neighbours have less';
   const fdrText = fdr ? ' after correcting for multiple testing (false discovery rate)' : '';
-  return `${conf}% confident this is a ${kind} crime than London as a whole would give by chance${fdrText}.`;
+  return `${conf}% confident this is a ${kind} crime than the study area as a whole would give by chance${fdrText}.`;
 }
 
 export function explainZ(z: number, p: number): string {

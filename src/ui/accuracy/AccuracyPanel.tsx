@@ -53,7 +53,7 @@ export function AccuracyPanel() {
           <label class="field">
             <span>Test month</span>
             <select data-testid="acc-test" value={testMonth() ?? ''} onChange={(e) => setTest(e.currentTarget.value)}>
-              <For each={months().slice(1)}>{(m) => <option value={m}>{m}</option>}</For>
+              <For each={months().slice(1)}>{(m) => <option value={m} selected={m === testMonth()}>{m}</option>}</For>
             </select>
           </label>
           <label class="field">
@@ -65,7 +65,7 @@ export function AccuracyPanel() {
           <label class="field">
             <span>Rank hexagons by</span>
             <select data-testid="acc-measure" value={measure()} onChange={(e) => setMeasure(e.currentTarget.value as ForecastMeasure)}>
-              <For each={Object.entries(FORECAST_MEASURES)}>{([k, v]) => <option value={k}>{v}</option>}</For>
+              <For each={Object.entries(FORECAST_MEASURES)}>{([k, v]) => <option value={k} selected={k === measure()}>{v}</option>}</For>
             </select>
           </label>
           <label class="field">

@@ -33,7 +33,7 @@ export function FilterPanel() {
           value={app.view.resolution}
           onChange={(e) => app.setView({ resolution: Number(e.currentTarget.value) as H3Resolution })}
         >
-          <For each={H3_RESOLUTIONS}>{(r) => <option value={r}>{`${r} (edge ≈ ${EDGE_M[r]})`}</option>}</For>
+          <For each={H3_RESOLUTIONS}>{(r) => <option value={r} selected={r === app.view.resolution}>{`${r} (edge ≈ ${EDGE_M[r]})`}</option>}</For>
         </select>
       </label>
       <Show when={app.view.resolution >= 10}>
@@ -46,13 +46,13 @@ export function FilterPanel() {
         <label>
           <span>From</span>
           <select data-testid="month-from" value={from()} onChange={(e) => app.setView({ from: e.currentTarget.value })}>
-            <For each={months()}>{(m) => <option value={m} disabled={m > to()}>{m}</option>}</For>
+            <For each={months()}>{(m) => <option value={m} disabled={m > to()} selected={m === from()}>{m}</option>}</For>
           </select>
         </label>
         <label>
           <span>To</span>
           <select data-testid="month-to" value={to()} onChange={(e) => app.setView({ to: e.currentTarget.value })}>
-            <For each={months()}>{(m) => <option value={m} disabled={m < from()}>{m}</option>}</For>
+            <For each={months()}>{(m) => <option value={m} disabled={m < from()} selected={m === to()}>{m}</option>}</For>
           </select>
         </label>
       </div>
@@ -68,10 +68,10 @@ export function FilterPanel() {
               app.setView({ area: kind === 'all' ? { kind } : { kind, codes: [] } });
             }}
           >
-            <option value="all">All London</option>
-            <option value="bcu">BCU</option>
-            <option value="borough">Borough</option>
-            <option value="ward">Ward</option>
+            <option value="all" selected={areaKind() === 'all'}>All London</option>
+            <option value="bcu" selected={areaKind() === 'bcu'}>BCU</option>
+            <option value="borough" selected={areaKind() === 'borough'}>Borough</option>
+            <option value="ward" selected={areaKind() === 'ward'}>Ward</option>
           </select>
           <Show when={areaKind() !== 'all'}>
             <select
@@ -80,7 +80,7 @@ export function FilterPanel() {
               onChange={(e) => app.setView({ area: { kind: areaKind() as 'ward', codes: e.currentTarget.value ? [e.currentTarget.value] : [] } })}
             >
               <option value="">Choose…</option>
-              <For each={options()}>{(o) => <option value={o.code}>{o.group ? `${o.name} (${o.group})` : o.name}</option>}</For>
+              <For each={options()}>{(o) => <option value={o.code} selected={o.code === areaCode()}>{o.group ? `${o.name} (${o.group})` : o.name}</option>}</For>
             </select>
           </Show>
         </div>

@@ -54,7 +54,7 @@ export function MappingDialog(props: { request: MappingRequest }) {
               <span>{LABELS[role]}</span>
               <select data-testid={`map-${role}`} value={cols[role] ?? ''} onChange={(e) => setCols(role, e.currentTarget.value || undefined)}>
                 <option value="">—</option>
-                <For each={err.header}>{(h) => <option value={h}>{h}</option>}</For>
+                <For each={err.header}>{(h) => <option value={h} selected={cols[role] === h}>{h}</option>}</For>
               </select>
             </label>
           )}

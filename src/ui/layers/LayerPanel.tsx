@@ -30,8 +30,8 @@ export function LayerPanel() {
       <label class="field">
         <span>Weigh each crime by</span>
         <select data-testid="weight" value={app.view.weight} onChange={(e) => app.setView({ weight: e.currentTarget.value as 'count' | 'harm' })}>
-          <option value="count">Count (every crime = 1)</option>
-          <option value="harm">Harm (Cambridge Crime Harm Index, days)</option>
+          <option value="count" selected={app.view.weight === 'count'}>Count (every crime = 1)</option>
+          <option value="harm" selected={app.view.weight === 'harm'}>Harm (Cambridge Crime Harm Index, days)</option>
         </select>
       </label>
       <Show when={app.view.weight === 'harm'}>

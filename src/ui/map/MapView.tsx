@@ -9,6 +9,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import { cellBreakdown, type CellBreakdown } from '../../analysis/cube';
+import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { buildStyle } from '../../map/basemap-style';
 import type { RGBA } from '../../map/color-scale';
@@ -112,6 +113,23 @@ export function MapView() {
       ),
     );
   });
+
+  // The map frames the chosen area (BCU, borough or ward), or London.
+  createEffect(
+    on(
+      () => [overlay(), app.boundaries(), app.view.area.kind, app.view.area.kind === 'all' ? '' : app.view.area.codes.join()] as const,
+      ([o, b]) => {
+        if (!o || !b || !map) return;
+        const a = app.view.area;
+        if (a.kind === 'all') return map.fitBounds(LONDON, { padding: 20, duration: 600 });
+        const fc = a.kind === 'ward' ? b.wards : a.kind === 'bcu' ? b.bcus : b.boroughs;
+        const features = fc.features.filter((f) => a.codes.includes(String(f.properties?.code)));
+        if (features.length === 0) return;
+        const [w, s, e, n] = turfBbox({ type: 'FeatureCollection', features });
+        map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 15 });
+      },
+    ),
+  );
 
   // The fill colour of a row for the current layer; a new function whenever anything it reads changes.
   const colorOf = createMemo<(row: HexRow) => RGBA>(() => {
