@@ -131,6 +131,8 @@ describe('hotspot statistics in Chromium', () => {
   });
 
   it('the Gi* layer draws FDR hot spots in the diverging scheme, and its legend counts cover the study area', async () => {
+    // The layer came from the URL (?layer=gi): the view state round-trips through the address.
+    expect(await page.getByTestId('layer-gi').isChecked()).toBe(true);
     await page.waitForTimeout(1500);
     expect(await countDeckPixels(page, HOT, 12)).toBeGreaterThan(3_000);
     const legend = (await page.getByTestId('legend').textContent()) ?? '';
