@@ -159,8 +159,10 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
       for (let i = 0; i < chunks.length; i++) await db.insertArrowIPC('stg_raw', chunks[i], { create: i === 0 });
       await db.exec('ALTER TABLE stg_raw RENAME TO stg');
     } else {
-      // Copy (new Uint8Array copies even a Node Buffer): the engine may take ownership of the buffer.
-      await db.registerFile(regName, new Uint8Array(bytes));
+      // A browser File is handed over as a handle: DuckDB reads it where it lies instead of a copy
+      // in its 4 GB heap. Bytes are copied (new Uint8Array copies even a Node Buffer): the engine
+      // may take ownership of the buffer it is given.
+      await db.registerFile(regName, file.data instanceof Uint8Array ? new Uint8Array(bytes) : file.data);
       // quote is explicit: DuckDB's sniffer misses quoted fields first seen after its sample
       // and silently shifts columns (STACK.md section 8). Malformed lines go to stg_err.
       await db.exec(
