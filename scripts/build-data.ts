@@ -1012,7 +1012,6 @@ const OGL_POLICE =
 /** Renders data/SOURCES.md from what the build did (deterministic for the same inputs). */
 export function renderSources(input: SourcesInput): string {
   const { crimes, boundaries: bd, coverage, samples } = input;
-  const rel = (f: string) => relative(input.outDir, f).split('\\').join('/');
   const L: string[] = [];
   const months = crimes.months;
   const span = months.length > 0 ? `${months[0]} to ${months[months.length - 1]}` : '';

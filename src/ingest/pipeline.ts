@@ -8,7 +8,7 @@
  * The kept rows, their new locations, the rejects and the source row are written in one
  * transaction: a failure leaves the tables as they were.
  */
-import { ALL_CATEGORIES, categoryAliases, STOP_AND_SEARCH } from '../analysis/categories';
+import { categoryAliases, STOP_AND_SEARCH } from '../analysis/categories';
 import { type DbClient, type FileSource, quoteIdent } from '../db/client';
 import { H3_RESOLUTIONS, REJECT_REASONS, SCHEMA_SQL } from '../db/schema';
 import { BNG_BOUNDS, UK_BOUNDS } from './bng';
@@ -407,6 +407,3 @@ async function writeRows(
     throw e;
   }
 }
-
-/** Categories in code order, for cubes and UI (re-exported for ingest consumers). */
-export { ALL_CATEGORIES };

@@ -4,7 +4,6 @@
  * column-mapping step work, hover and click answer. Expected numbers come from the shipped
  * Parquet read independently here with native DuckDB and h3-js, not from the app's code.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';

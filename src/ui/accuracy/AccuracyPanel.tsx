@@ -3,7 +3,7 @@
  * of the chosen measure beside two baselines (ANALYSIS.md "Forecast accuracy").
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { accuracyReport, FORECAST_MEASURES, type ForecastMeasure } from '../../analysis/accuracy-report';
+import { FORECAST_MEASURES, type ForecastMeasure } from '../../analysis/accuracy-report';
 import { useApp } from '../context';
 import { PAI_EXPLAINED, PEI_EXPLAINED } from '../explain';
 
