@@ -165,10 +165,26 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
       await db.registerFile(regName, file.data instanceof Uint8Array ? new Uint8Array(bytes) : file.data);
       // quote is explicit: DuckDB's sniffer misses quoted fields first seen after its sample
       // and silently shifts columns (STACK.md section 8). Malformed lines go to stg_err.
-      await db.exec(
-        `CREATE TEMP TABLE stg AS SELECT * FROM read_csv(${sqlString(regName)}, all_varchar = true, header = true,
-           quote = '"', escape = '"', store_rejects = true, rejects_table = 'stg_err', rejects_scan = 'stg_scan')`,
-      );
+      const readCsv = (encoding: string) =>
+        db.exec(
+          `CREATE TEMP TABLE stg AS SELECT * FROM read_csv(${sqlString(regName)}, all_varchar = true, header = true,
+             quote = '"', escape = '"', encoding = '${encoding}', store_rejects = true, rejects_table = 'stg_err', rejects_scan = 'stg_scan')`,
+        );
+      // Extracts saved from Excel on Windows are often Latin-1 (a '£' is one byte). DuckDB reports
+      // such bytes as an error (in the header) or a rejected line: either way, read the file as Latin-1.
+      let latin1 = false;
+      try {
+        await readCsv('utf-8');
+        const [{ bad }] = await db.rows<{ bad: number }>(`SELECT count(*)::INT AS bad FROM stg_err WHERE error_message LIKE '%not utf-8 encoded%'`);
+        latin1 = bad > 0;
+      } catch (e) {
+        if (!(e instanceof Error && /not utf-8 encoded/i.test(e.message))) throw e;
+        latin1 = true;
+      }
+      if (latin1) {
+        for (const t of ['stg', 'stg_err', 'stg_scan']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+        await readCsv('latin-1');
+      }
       malformed = await db.rows('SELECT line::INT AS line, error_message AS message, csv_line AS raw FROM stg_err ORDER BY line');
     }
   } catch (e) {

@@ -164,6 +164,16 @@ describe('ingest: force extracts', () => {
     expect(r.kept).toBe(2);
   });
 
+  it('reads a Latin-1 CSV (as Excel on Windows saves it) without losing its accents or pound signs', async () => {
+    const env = await freshEnv();
+    const text = 'Crime ID,Month,Longitude,Latitude,Location,Crime type\nL1,2024-01,-0.1,51.5,Caf\u00e9 on the \u00a35 street,Robbery\n';
+    const latin1 = Uint8Array.from(text, (ch) => ch.charCodeAt(0)); // every char here is < 256: one byte each
+    const r = await ingestFile(env, { name: 'latin1.csv', data: latin1 });
+    expect(r.kept).toBe(1);
+    const [row] = await env.db.rows<{ location: string }>('SELECT location FROM crimes');
+    expect(row.location).toBe('Caf\u00e9 on the \u00a35 street');
+  });
+
   it('reads a Parquet extract (written here with parquet-wasm) through the same checks', async () => {
     const env = await freshEnv();
     const t = new arrow.Table({
