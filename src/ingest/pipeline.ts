@@ -89,6 +89,34 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Files up to this size are hashed whole; larger ones by their size and three 8 MiB samples. */
+const WHOLE_HASH_LIMIT = 256 * 1024 * 1024;
+const SAMPLE = 8 * 1024 * 1024;
+
+/**
+ * The identity of a file's content, for "the same file twice adds nothing". Whole-file SHA-256
+ * up to 256 MiB; beyond that (a whole archive, too big to hold twice in memory) SHA-256 of its size,
+ * first, middle and last 8 MiB. A sampled match is not proof, so rows of a file wrongly taken for
+ * a duplicate are never lost silently: the report says the file was skipped as already loaded.
+ */
+async function fingerprint(data: Uint8Array | Blob): Promise<string> {
+  const size = data instanceof Uint8Array ? data.length : data.size;
+  if (size <= WHOLE_HASH_LIMIT) {
+    return sha256Hex(data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer()));
+  }
+  const part = async (from: number) =>
+    data instanceof Uint8Array ? data.subarray(from, from + SAMPLE) : new Uint8Array(await data.slice(from, from + SAMPLE).arrayBuffer());
+  const parts = [await part(0), await part(Math.floor(size / 2)), await part(size - SAMPLE)];
+  const sizeBytes = new TextEncoder().encode(`size:${size};`);
+  const all = new Uint8Array(sizeBytes.length + parts.reduce((a, p) => a + p.length, 0));
+  let o = 0;
+  for (const p of [sizeBytes, ...parts]) {
+    all.set(p, o);
+    o += p.length;
+  }
+  return `sampled:${await sha256Hex(all)}`;
+}
+
 function isParquet(name: string, head: Uint8Array): boolean {
   return /\.parquet$/i.test(name) || (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31);
 }
@@ -125,9 +153,13 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
   await ensureSchema(db);
 
   progress('hashing', 0);
-  const bytes = file.data instanceof Uint8Array ? file.data : new Uint8Array(await file.data.arrayBuffer());
-  if (bytes.length === 0) throw new Error(`${file.name}: the file is empty`);
-  const hash = await sha256Hex(bytes);
+  const size = file.data instanceof Uint8Array ? file.data.length : file.data.size;
+  if (size === 0) throw new Error(`${file.name}: the file is empty`);
+  const head = file.data instanceof Uint8Array ? file.data.subarray(0, 4) : new Uint8Array(await file.data.slice(0, 4).arrayBuffer());
+  const parquet = isParquet(file.name, head);
+  // A browser CSV stays a File (DuckDB reads it in place); bytes are read only where needed.
+  const bytes = file.data instanceof Uint8Array ? file.data : parquet ? new Uint8Array(await file.data.arrayBuffer()) : null;
+  const hash = await fingerprint(bytes ?? (file.data as Blob));
   const seen = await db.rows<{ source_id: number; format: string; rows_read: number }>(
     'SELECT source_id, format, rows_read FROM sources WHERE sha256 = ?',
     [hash],
@@ -143,7 +175,6 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
   const [{ next_id: sourceId }] = await db.rows<{ next_id: number }>('SELECT COALESCE(max(source_id), 0)::INT + 1 AS next_id FROM sources');
 
   progress('parsing', 0.05);
-  const parquet = isParquet(file.name, bytes);
   const regName = `ingest_${sourceId}.${parquet ? 'parquet' : 'csv'}`;
   for (const t of ['stg', 'stg_raw', 'stg_err', 'stg_scan', 'norm', 'norm0', 'norm1', 'dup_rows', 'bng_map']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
   let malformed: { line: number; message: string; raw: string }[] = [];
@@ -151,7 +182,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
     if (parquet) {
       let chunks: Uint8Array[];
       try {
-        chunks = await env.parquetToIPC(bytes);
+        chunks = await env.parquetToIPC(bytes!);
       } catch (e) {
         throw new Error(`${file.name}: not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`);
       }
@@ -162,7 +193,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
       // A browser File is handed over as a handle: DuckDB reads it where it lies instead of a copy
       // in its 4 GB heap. Bytes are copied (new Uint8Array copies even a Node Buffer): the engine
       // may take ownership of the buffer it is given.
-      await db.registerFile(regName, file.data instanceof Uint8Array ? new Uint8Array(bytes) : file.data);
+      await db.registerFile(regName, bytes ? new Uint8Array(bytes) : file.data);
       // quote is explicit: DuckDB's sniffer misses quoted fields first seen after its sample
       // and silently shifts columns (STACK.md section 8). Malformed lines go to stg_err.
       const readCsv = (encoding: string) =>
