@@ -160,8 +160,8 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
   // A browser CSV stays a File (DuckDB reads it in place); bytes are read only where needed.
   const bytes = file.data instanceof Uint8Array ? file.data : parquet ? new Uint8Array(await file.data.arrayBuffer()) : null;
   const hash = await fingerprint(bytes ?? (file.data as Blob));
-  const seen = await db.rows<{ source_id: number; format: string; rows_read: number }>(
-    'SELECT source_id, format, rows_read FROM sources WHERE sha256 = ?',
+  const seen = await db.rows<{ source_id: number; format: string }>(
+    'SELECT source_id, format FROM sources WHERE sha256 = ?',
     [hash],
   );
   if (seen.length > 0) {
