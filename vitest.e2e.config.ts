@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A shared, busy machine: browser-side updates get 15 s before a poll fails (the default is 1 s).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
