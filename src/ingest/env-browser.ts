@@ -1,6 +1,9 @@
 /**
  * The ingest environment in the browser: the shared DuckDB client (DuckDB's worker) and the
  * ingest worker (parquet-wasm, h3-js, point-in-polygon, proj4), so the page never blocks.
+ *
+ * The worker is started before DuckDB is ready, so that decoding the embedded Parquet (about
+ * 2 s) overlaps DuckDB's own start-up instead of following it.
  */
 import type { DbClient } from '../db/client';
 import type { BoundarySet } from './geocode';
@@ -10,7 +13,17 @@ import type { IngestEnv } from './pipeline';
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Pending = { resolve: (r: GeocodeResponse) => void; reject: (e: Error) => void };
 
-export function createBrowserIngestEnv(db: DbClient, boundaries: BoundarySet): IngestEnv & { dispose(): void } {
+export interface IngestWorker {
+  /** Hands the boundaries to the worker (needed before any geocoding). */
+  init(boundaries: BoundarySet): void;
+  /** Starts decoding Parquet bytes now; a later parquetToIPC of the same bytes object takes the result. */
+  prefetchParquet(bytes: Uint8Array): void;
+  /** The ingest environment over this worker and a DuckDB client. */
+  env(db: DbClient): IngestEnv;
+  dispose(): void;
+}
+
+export function createIngestWorker(): IngestWorker {
   const worker = new Worker(new URL('./geocode.worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -22,7 +35,7 @@ export function createBrowserIngestEnv(db: DbClient, boundaries: BoundarySet): I
     else p.resolve(ev.data);
   };
   worker.onerror = (ev) => {
-    for (const p of pending.values()) p.reject(new Error(`geocode worker failed: ${ev.message}`));
+    for (const p of pending.values()) p.reject(new Error(`ingest worker failed: ${ev.message}`));
     pending.clear();
   };
   const send = (req: WithoutId<GeocodeRequest>, transfer: Transferable[] = []): Promise<GeocodeResponse> =>
@@ -31,27 +44,47 @@ export function createBrowserIngestEnv(db: DbClient, boundaries: BoundarySet): I
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...req, id }, transfer);
     });
-  const ready = send({ type: 'init', wards: boundaries.wards, boroughs: boundaries.boroughs });
+  let ready: Promise<GeocodeResponse> | null = null;
+  const decoding = new WeakMap<Uint8Array, Promise<Uint8Array[]>>();
+  const decode = async (bytes: Uint8Array) => {
+    // Copied, not transferred: the caller keeps its bytes (they are hashed, and may be re-read).
+    const r = await send({ type: 'parquet', bytes });
+    if (r.type !== 'ipc') throw new Error('ingest worker: unexpected reply');
+    return r.ipc;
+  };
 
   return {
-    db,
-    async geocode(lon, lat) {
-      await ready;
-      // Copied, not transferred: the caller still writes these coordinates to DuckDB.
-      const r = await send({ type: 'geocode', lon, lat });
-      if (r.type !== 'geocoded') throw new Error('geocode worker: unexpected reply');
-      return r.result;
+    init(boundaries) {
+      ready = send({ type: 'init', wards: boundaries.wards, boroughs: boundaries.boroughs });
     },
-    async bngToWgs84(e, n) {
-      const r = await send({ type: 'bng', e, n });
-      if (r.type !== 'converted') throw new Error('geocode worker: unexpected reply');
-      return { lon: r.lon, lat: r.lat };
+    prefetchParquet(bytes) {
+      const p = decode(bytes);
+      p.catch(() => undefined); // reported when the ingest asks for it
+      decoding.set(bytes, p);
     },
-    async parquetToIPC(bytes) {
-      // Copied, not transferred: the caller keeps its bytes (they were hashed, and may be re-read).
-      const r = await send({ type: 'parquet', bytes });
-      if (r.type !== 'ipc') throw new Error('ingest worker: unexpected reply');
-      return r.ipc;
+    env(db) {
+      return {
+        db,
+        async geocode(lon, lat) {
+          if (!ready) throw new Error('ingest worker: boundaries were not given');
+          await ready;
+          // Copied, not transferred: the caller still writes these coordinates to DuckDB.
+          const r = await send({ type: 'geocode', lon, lat });
+          if (r.type !== 'geocoded') throw new Error('ingest worker: unexpected reply');
+          return r.result;
+        },
+        async bngToWgs84(e, n) {
+          const r = await send({ type: 'bng', e, n });
+          if (r.type !== 'converted') throw new Error('ingest worker: unexpected reply');
+          return { lon: r.lon, lat: r.lat };
+        },
+        parquetToIPC(bytes) {
+          const early = decoding.get(bytes);
+          // A prefetched result is used once (its buffers were transferred to this thread).
+          decoding.delete(bytes);
+          return early ?? decode(bytes);
+        },
+      };
     },
     dispose() {
       worker.terminate();

@@ -15,7 +15,7 @@ import type { HotspotResult } from '../analysis/hotspots';
 import { buildCube } from '../db/cube';
 import type { DbClient } from '../db/client';
 import type { H3Resolution } from '../db/schema';
-import { createBrowserIngestEnv } from '../ingest/env-browser';
+import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
 import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
 import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport } from '../ingest/pipeline';
 import { quantileScale, type ColorScale } from '../map/color-scale';
@@ -91,7 +91,8 @@ export function createAppModel(source: DataSource): AppModel {
   const [reports, setReports] = createSignal<IngestReport[]>([]);
   const [mappingRequest, setMappingRequest] = createSignal<MappingRequest | null>(null);
   const [lastAggregateMs, setLastAggregateMs] = createSignal(0);
-  let env: (IngestEnv & { dispose(): void }) | null = null;
+  let ingestWorker: IngestWorker | null = null;
+  let env: IngestEnv | null = null;
   let db: DbClient | null = null;
   let queue: Promise<void> = Promise.resolve();
 
@@ -225,10 +226,15 @@ export function createAppModel(source: DataSource): AppModel {
         if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
         return (await r.json()) as FeatureCollection;
       };
-      // Everything independent starts at once: DuckDB's start-up, the boundaries and the crimes download.
+      // Everything independent starts at once: DuckDB's start-up, the boundaries, and the crimes
+      // download with its Parquet decoding in the ingest worker.
+      ingestWorker ??= createIngestWorker();
+      const worker = ingestWorker;
       const crimes = fetch(source.crimesUrl).then(async (res) => {
         if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
-        return new Uint8Array(await res.arrayBuffer());
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        worker.prefetchParquet(bytes);
+        return bytes;
       });
       const [conn, boroughs, wards, bcus] = await Promise.all([
         source.connect(),
@@ -238,7 +244,8 @@ export function createAppModel(source: DataSource): AppModel {
       ]);
       db = conn;
       setBoundaries({ boroughs, wards, bcus });
-      env = createBrowserIngestEnv(conn, { boroughs, wards });
+      worker.init({ boroughs, wards });
+      env = worker.env(conn);
       setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
       const bytes = await crimes;
       await ingestOne({ name: 'london-2017-06-to-2018-05.parquet', data: bytes });
