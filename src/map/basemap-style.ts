@@ -5,11 +5,23 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import type { AreaFilter } from '../analysis/cube';
 
 export interface BoundaryLayers {
   boroughs: FeatureCollection;
   wards: FeatureCollection;
   bcus: FeatureCollection;
+}
+
+/** The boundary layer of one kind. */
+export function boundaryLayer(b: BoundaryLayers, kind: 'ward' | 'borough' | 'bcu'): FeatureCollection {
+  return kind === 'ward' ? b.wards : kind === 'bcu' ? b.bcus : b.boroughs;
+}
+
+/** The polygons an area filter selects: all 33 boroughs, or the chosen BCUs / boroughs / wards. */
+export function areaFeatures(b: BoundaryLayers, a: AreaFilter): FeatureCollection['features'] {
+  if (a.kind === 'all') return b.boroughs.features;
+  return boundaryLayer(b, a.kind).features.filter((f) => a.codes.includes(String(f.properties?.code)));
 }
 
 export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';

@@ -20,7 +20,7 @@ import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
 import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport } from '../ingest/pipeline';
 import { quantileScale, type ColorScale } from '../map/color-scale';
 import type { HexRow } from '../map/layers';
-import type { BoundaryLayers } from '../map/basemap-style';
+import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
 import { createHotspotClient, type HotspotClient } from './hotspot-client';
 
@@ -136,7 +136,7 @@ export function createAppModel(source: DataSource): AppModel {
     if (features.length === 0) return setHotspots(null);
     const weights = weightVector();
     client()
-      .analyse({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, weights: weights ? Float64Array.from(weights) : undefined })
+      .analyse({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, weights })
       .then((r) => {
         if (!r) return;
         batch(() => {
@@ -308,12 +308,6 @@ function areaKey(resolution: number, a: ViewState['area']): string {
   return `${resolution}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
 }
 
-/** The polygons of the study area for an area filter: all 33 boroughs, or the chosen BCU / borough / ward. */
-function areaFeatures(b: BoundaryLayers, a: ViewState['area']) {
-  if (a.kind === 'all') return b.boroughs.features;
-  const fc = a.kind === 'ward' ? b.wards : a.kind === 'bcu' ? b.bcus : b.boroughs;
-  return fc.features.filter((f) => a.codes.includes(String(f.properties?.code)));
-}
 
 /** A report for a file that was not loaded. */
 function skipped(fileName: string, why: string): IngestReport {

@@ -1,4 +1,5 @@
 /** Display names of boundary codes, from the loaded boundary layers. */
+import { boundaryLayer } from '../map/basemap-style';
 import type { AppModel } from '../state/app-model';
 
 const cache = new WeakMap<object, Map<string, string>>();
@@ -7,7 +8,7 @@ export function areaName(app: AppModel, kind: 'ward' | 'borough' | 'bcu', code: 
   if (code === null) return null;
   const b = app.boundaries();
   if (!b) return code;
-  const fc = kind === 'ward' ? b.wards : kind === 'borough' ? b.boroughs : b.bcus;
+  const fc = boundaryLayer(b, kind);
   let m = cache.get(fc);
   if (!m) {
     m = new Map(fc.features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
@@ -19,7 +20,7 @@ export function areaName(app: AppModel, kind: 'ward' | 'borough' | 'bcu', code: 
 export function areaOptions(app: AppModel, kind: 'ward' | 'borough' | 'bcu'): { code: string; name: string; group?: string }[] {
   const b = app.boundaries();
   if (!b) return [];
-  const fc = kind === 'ward' ? b.wards : kind === 'borough' ? b.boroughs : b.bcus;
+  const fc = boundaryLayer(b, kind);
   return fc.features
     .map((f) => ({
       code: String(f.properties?.code),

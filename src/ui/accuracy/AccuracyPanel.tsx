@@ -33,7 +33,7 @@ export function AccuracyPanel() {
       const trainTo = ti - 1;
       const trainFrom = Math.max(0, trainTo - k.train + 1);
       try {
-        const rep = await app.accuracy({ trainFrom, trainTo, testMonth: ti, measure: k.measure, coverage: k.coverage / 100, categories: k.f.categories, harmWeights: Float64Array.from(k.w) });
+        const rep = await app.accuracy({ trainFrom, trainTo, testMonth: ti, measure: k.measure, coverage: k.coverage / 100, categories: k.f.categories, harmWeights: k.w });
         return rep ? ({ report: rep } as const) : undefined;
       } catch (e) {
         return { error: e instanceof Error ? e.message : String(e) } as const;

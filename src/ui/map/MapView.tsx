@@ -11,7 +11,7 @@ import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } 
 import { cellBreakdown, type CellBreakdown } from '../../analysis/cube';
 import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
-import { buildStyle } from '../../map/basemap-style';
+import { areaFeatures, buildStyle } from '../../map/basemap-style';
 import type { RGBA } from '../../map/color-scale';
 import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
@@ -122,8 +122,7 @@ export function MapView() {
         if (!o || !b || !map) return;
         const a = app.view.area;
         if (a.kind === 'all') return map.fitBounds(LONDON, { padding: 20, duration: 600 });
-        const fc = a.kind === 'ward' ? b.wards : a.kind === 'bcu' ? b.bcus : b.boroughs;
-        const features = fc.features.filter((f) => a.codes.includes(String(f.properties?.code)));
+        const features = areaFeatures(b, a);
         if (features.length === 0) return;
         const [w, s, e, n] = turfBbox({ type: 'FeatureCollection', features });
         map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 15 });
