@@ -7,6 +7,7 @@
  * trip; a scan over the pre-aggregated cube is a few milliseconds (STACK.md section 8, the
  * "cube as JS typed arrays" figure), the way mosaic and Falcon-style data cubes answer brushes.
  */
+import { STOP_AND_SEARCH } from './categories';
 
 export interface CrimeCube {
   resolution: number;
@@ -53,8 +54,16 @@ export interface CellTotals {
   count: Float64Array;
   /** Weighted value per cell: sum of the category weights (harm), or the count when unweighted. */
   value: Float64Array;
+  /** Records matched (crimes, plus stop-and-search records when that category is chosen). */
   total: number;
   totalValue: number;
+  /** Of `total`, stop-and-search records: never counted as crimes ("crimes shown" = total − stopSearch). */
+  stopSearch: number;
+}
+
+/** The cube's code for stop-and-search records (-1 when it has none). */
+export function stopSearchCode(cube: CrimeCube): number {
+  return cube.categories.indexOf(STOP_AND_SEARCH);
 }
 
 /** The area filter as two masks over boroughs and wards; null means "no restriction". */
@@ -88,11 +97,14 @@ export function aggregateCube(cube: CrimeCube, filter: CubeFilter, weights?: Arr
   let total = 0;
   let totalValue = 0;
   const n = cube.count.length;
+  const ss = stopSearchCode(cube);
+  let stopSearch = 0;
   for (let i = 0; i < n; i++) {
     const m = cube.month[i];
     if (m < monthFrom || m > monthTo) continue;
     const cat = cube.category[i];
     if (catOn[cat] === 0) continue;
+    if (cat === ss) stopSearch += cube.count[i];
     if (borough !== null) {
       const b = cube.borough[i];
       if (b < 0 || borough[b] === 0) continue;
@@ -108,35 +120,59 @@ export function aggregateCube(cube: CrimeCube, filter: CubeFilter, weights?: Arr
     total += k;
     totalValue += v;
   }
-  return { count, value, total, totalValue };
+  return { count, value, total, totalValue, stopSearch };
 }
 
-/** What one cell holds under a filter: crimes per category, and its main ward and borough. */
+/**
+ * What one cell holds under a filter: records per category, its main ward and borough, its total,
+ * weighted value and monthly series. The tooltip and the selected-hexagon panel both read this one
+ * function, so they cannot disagree (issue 10: a tooltip said 110 crimes where the panel said 85).
+ */
 export interface CellBreakdown {
   byCategory: { category: string; count: number }[];
   ward: string | null;
   borough: string | null;
+  /** Crimes (stop-and-search records are in `stopSearch`, never here). */
   total: number;
+  /** Stop-and-search records matched (0 unless that category is chosen). */
+  stopSearch: number;
+  /** Weighted value (harm days with weights; = total without). */
+  value: number;
+  /** Weighted value per month of the filter's range, oldest first. */
+  series: number[];
 }
 
-/** Breakdown of one cell (for the tooltip and the selected-cell panel). Ward and borough are those holding most of its crimes. */
-export function cellBreakdown(cube: CrimeCube, filter: CubeFilter, cellCode: number): CellBreakdown {
+/**
+ * Breakdown of one cell under a filter (months, categories, area: the same rules as
+ * {@link aggregateCube}). Ward and borough are those holding most of its crimes.
+ *
+ * @param weights per category code; omitted = counts
+ */
+export function cellBreakdown(cube: CrimeCube, filter: CubeFilter, cellCode: number, weights?: ArrayLike<number>): CellBreakdown {
   const byCat = new Float64Array(cube.categories.length);
   const wardN = new Map<number, number>();
   const boroughN = new Map<number, number>();
   const catOn = new Set(filter.categories);
   const { borough, ward } = areaMasks(cube, filter.area);
+  const ss = stopSearchCode(cube);
+  const series: number[] = new Array(Math.max(0, filter.monthTo - filter.monthFrom + 1)).fill(0);
   let total = 0;
+  let stopSearch = 0;
+  let value = 0;
   for (let i = cube.cellStart[cellCode]; i < cube.cellStart[cellCode + 1]; i++) {
     const m = cube.month[i];
     if (m < filter.monthFrom || m > filter.monthTo || !catOn.has(cube.category[i])) continue;
     if (borough !== null && (cube.borough[i] < 0 || borough[cube.borough[i]] === 0)) continue;
     if (ward !== null && (cube.ward[i] < 0 || ward[cube.ward[i]] === 0)) continue;
     const k = cube.count[i];
+    const v = weights ? k * weights[cube.category[i]] : k;
     byCat[cube.category[i]] += k;
     wardN.set(cube.ward[i], (wardN.get(cube.ward[i]) ?? 0) + k);
     boroughN.set(cube.borough[i], (boroughN.get(cube.borough[i]) ?? 0) + k);
-    total += k;
+    if (cube.category[i] === ss) stopSearch += k;
+    else total += k;
+    value += v;
+    series[m - filter.monthFrom] += v;
   }
   // The main ward/borough is the real one holding most crimes; "outside every ward" (-1) is
   // never chosen over a real one, however few crimes the real one holds.
@@ -149,7 +185,7 @@ export function cellBreakdown(cube: CrimeCube, filter: CubeFilter, cellCode: num
   const byCategory = Array.from(byCat, (count, i) => ({ category: cube.categories[i], count }))
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
-  return { byCategory, ward: top(wardN, cube.wards), borough: top(boroughN, cube.boroughs), total };
+  return { byCategory, ward: top(wardN, cube.wards), borough: top(boroughN, cube.boroughs), total, stopSearch, value, series };
 }
 
 /** Index of a cell in the cube, or -1 (binary search: cells are sorted). */

@@ -12,6 +12,7 @@ import * as arrow from 'apache-arrow';
 import { columnsToIPC } from './arrow-columns';
 import { type DbClient, hasParams, queryError, tableToRows } from './client';
 import { SESSION_SETTINGS } from './schema';
+import { isFatalWasmError, watchWorker } from './worker-failure';
 
 let inFlight: Promise<DbClient> | null = null;
 
@@ -30,13 +31,31 @@ async function startBrowserClient(): Promise<DbClient> {
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   });
   const worker = new Worker(bundle.mainWorker!);
+  // A crashed worker never answers: every call is raced against its death, and the next
+  // getBrowserClient() starts a new engine.
+  const watch = watchWorker(worker, 'duckdb');
+  watch.onDeath(() => (inFlight = null));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  const conn = await db.connect();
-  for (const s of SESSION_SETTINGS) await conn.query(s);
+  await watch.guard(db.instantiate(bundle.mainModule, bundle.pthreadWorker));
+  const conn = await watch.guard(db.connect());
+  for (const s of SESSION_SETTINGS) await watch.guard(conn.query(s));
 
-  const run = async (sql: string, params?: readonly unknown[]): Promise<arrow.Table> => {
+  /** Runs one engine call; after an abort or trap the instance is unusable, so it counts as a crash. */
+  const call = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
     try {
+      return await watch.guard(f());
+    } catch (e) {
+      if (watch.died) throw watch.died;
+      if (isFatalWasmError(e)) {
+        watch.kill(e instanceof Error ? e.message : String(e));
+        throw watch.died!;
+      }
+      throw sql ? queryError(sql, e) : e;
+    }
+  };
+
+  const run = (sql: string, params?: readonly unknown[]): Promise<arrow.Table> =>
+    call(sql, async () => {
       if (hasParams(params)) {
         const stmt = await conn.prepare(sql);
         try {
@@ -45,11 +64,8 @@ async function startBrowserClient(): Promise<DbClient> {
           await stmt.close();
         }
       }
-      return await conn.query(sql);
-    } catch (e) {
-      throw queryError(sql, e);
-    }
-  };
+      return conn.query(sql);
+    });
 
   return {
     query: run,
@@ -60,23 +76,31 @@ async function startBrowserClient(): Promise<DbClient> {
       return tableToRows<T>(await run(sql, params));
     },
     async insertColumns(table, columns, opts) {
-      await conn.insertArrowFromIPCStream(columnsToIPC(arrow, columns), { name: table, create: opts?.create ?? true });
+      await call('', () => conn.insertArrowFromIPCStream(columnsToIPC(arrow, columns), { name: table, create: opts?.create ?? true }));
     },
     async insertArrowIPC(table, ipc, opts) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? true });
+      await call('', () => conn.insertArrowFromIPCStream(ipc, { name: table, create: opts?.create ?? true }));
     },
     async registerFile(name, source) {
-      if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);
-      else await db.registerFileHandle(name, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      await call('', () =>
+        source instanceof Uint8Array
+          ? db.registerFileBuffer(name, source)
+          : db.registerFileHandle(name, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
+      );
     },
     async dropFile(name) {
-      await db.dropFile(name);
+      await call('', () => db.dropFile(name));
     },
-    version: () => db.getVersion(),
+    version: () => call('', () => db.getVersion()),
     async close() {
-      await conn.close();
-      await db.terminate();
+      if (!watch.died) {
+        await conn.close();
+        await db.terminate();
+      }
       inFlight = null;
+    },
+    crash(detail) {
+      watch.kill(detail);
     },
   };
 }

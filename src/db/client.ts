@@ -41,6 +41,12 @@ export interface DbClient {
   /** The engine's version string, e.g. v1.4.3. */
   version(): Promise<string>;
   close(): Promise<void>;
+  /**
+   * Fault injection (browser only): stops the engine's worker as a crash would, so tests can check
+   * that a load in flight is rolled back and the engine restarted. Later calls reject with
+   * WorkerDiedError.
+   */
+  crash?(detail: string): void;
 }
 
 /** A failed query: keeps the engine's error as `cause` and the SQL that failed. */

@@ -6,6 +6,7 @@
  * 2 s) overlaps DuckDB's own start-up instead of following it.
  */
 import type { DbClient } from '../db/client';
+import { isFatalWasmError, watchWorker } from '../db/worker-failure';
 import type { BoundarySet } from './geocode';
 import type { GeocodeRequest, GeocodeResponse } from './geocode-messages';
 import type { IngestEnv } from './pipeline';
@@ -20,6 +21,8 @@ export interface IngestWorker {
   prefetchParquet(bytes: Uint8Array): void;
   /** The ingest environment over this worker and a DuckDB client. */
   env(db: DbClient): IngestEnv;
+  /** Fault injection for tests: stops the worker as a crash would. */
+  crash(detail: string): void;
   dispose(): void;
 }
 
@@ -27,23 +30,32 @@ export function createIngestWorker(): IngestWorker {
   const worker = new Worker(new URL('./geocode.worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, Pending>();
   let nextId = 1;
+  // A crash (the error event, or an aborted wasm module) rejects every request in flight and
+  // every later one with WorkerDiedError; the app model then starts a new worker.
+  const watch = watchWorker(worker, 'ingest');
+  watch.onDeath((e) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  });
   worker.onmessage = (ev: MessageEvent<GeocodeResponse>) => {
     const p = pending.get(ev.data.id);
     if (!p) return;
     pending.delete(ev.data.id);
-    if (ev.data.type === 'error') p.reject(new Error(ev.data.message));
-    else p.resolve(ev.data);
+    if (ev.data.type === 'error') {
+      if (isFatalWasmError(ev.data.message)) {
+        watch.kill(ev.data.message);
+        p.reject(watch.died!);
+      } else p.reject(new Error(ev.data.message));
+    } else p.resolve(ev.data);
   };
-  worker.onerror = (ev) => {
-    for (const p of pending.values()) p.reject(new Error(`ingest worker failed: ${ev.message}`));
-    pending.clear();
-  };
-  const send = (req: WithoutId<GeocodeRequest>, transfer: Transferable[] = []): Promise<GeocodeResponse> =>
-    new Promise((resolve, reject) => {
+  const send = (req: WithoutId<GeocodeRequest>, transfer: Transferable[] = []): Promise<GeocodeResponse> => {
+    if (watch.died) return Promise.reject(watch.died);
+    return new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...req, id }, transfer);
     });
+  };
   let ready: Promise<GeocodeResponse> | null = null;
   const decoding = new WeakMap<Uint8Array, Promise<Uint8Array[]>>();
   const decode = async (bytes: Uint8Array) => {
@@ -85,6 +97,9 @@ export function createIngestWorker(): IngestWorker {
           return early ?? decode(bytes);
         },
       };
+    },
+    crash(detail) {
+      watch.kill(detail);
     },
     dispose() {
       worker.terminate();

@@ -14,6 +14,7 @@ import { H3_RESOLUTIONS, REJECT_REASONS, SCHEMA_SQL } from '../db/schema';
 import { BNG_BOUNDS, UK_BOUNDS } from './bng';
 import { type ColumnMapping, detectMapping, missingRoles, NeedsMappingError, type Role } from './detect';
 import type { GeocodedPoints } from './geocode';
+import { WorkerDiedError } from '../db/worker-failure';
 
 export interface IngestEnv {
   db: DbClient;
@@ -148,6 +149,24 @@ const text = (m: ColumnMapping, role: Role) => (m.columns[role] ? `NULLIF(trim($
  * mapping was given; throws a plain Error naming the file for unreadable input.
  */
 export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestOptions = {}): Promise<IngestReport> {
+  try {
+    return await loadFile(env, file, opts);
+  } catch (e) {
+    // Whatever failed, the staging tables go: nothing of this file stays behind to be counted, or
+    // to collide with the next file's ("Table with name new_locations already exists!"). After a
+    // worker crash there is nothing left to drop.
+    if (!(e instanceof WorkerDiedError)) await dropStaging(env.db).catch(() => undefined);
+    throw e;
+  }
+}
+
+const STAGING_TABLES = ['stg', 'stg_raw', 'stg_err', 'stg_scan', 'norm', 'norm0', 'norm1', 'dup_rows', 'bng_map', 'new_locations', 'malformed_rows'];
+
+async function dropStaging(db: DbClient): Promise<void> {
+  await db.exec(STAGING_TABLES.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
+}
+
+async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): Promise<IngestReport> {
   const { db } = env;
   const progress = (stage: IngestStage, fraction: number) => opts.onProgress?.({ file: file.name, stage, fraction });
   await ensureSchema(db);
@@ -176,7 +195,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
 
   progress('parsing', 0.05);
   const regName = `ingest_${sourceId}.${parquet ? 'parquet' : 'csv'}`;
-  for (const t of ['stg', 'stg_raw', 'stg_err', 'stg_scan', 'norm', 'norm0', 'norm1', 'dup_rows', 'bng_map']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+  await dropStaging(db);
   let malformed: { line: number; message: string; raw: string }[] = [];
   try {
     if (parquet) {
@@ -219,7 +238,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
       malformed = await db.rows('SELECT line::INT AS line, error_message AS message, csv_line AS raw FROM stg_err ORDER BY line');
     }
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith(file.name)) throw e;
+    if (e instanceof WorkerDiedError || (e instanceof Error && e.message.startsWith(file.name))) throw e;
     throw new Error(`${file.name}: could not be read as CSV or Parquet (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   } finally {
     if (!parquet) await db.dropFile(regName).catch(() => undefined);
@@ -245,8 +264,8 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
   const newLocations = await locateNewPoints(env);
 
   progress('writing', 0.8);
-  const reasonCounts = await writeRows(db, sourceId, file.name, hash, mapping, malformed);
-  await db.exec('DROP TABLE IF EXISTS norm; DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS stg_err; DROP TABLE IF EXISTS stg_scan');
+  const reasonCounts = await writeRows(db, sourceId, file.name, hash, mapping, malformed, newLocations);
+  await dropStaging(db);
   progress('done', 1);
   const rejected = Object.values(reasonCounts).reduce((a, b) => a + b, 0);
   const [{ kept }] = await db.rows<{ kept: number }>('SELECT rows_kept AS kept FROM sources WHERE source_id = ?', [sourceId]);
@@ -369,7 +388,11 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
   }
 }
 
-/** Geocodes kept points not yet in `locations` and appends them. @returns how many were new */
+/**
+ * Geocodes kept points not yet in `locations` into `new_locations` (written to `locations` in the
+ * same transaction as the crimes, so a failure before the commit leaves no stray points).
+ * @returns how many were new
+ */
 async function locateNewPoints(env: IngestEnv): Promise<number> {
   const { db } = env;
   const pts = await db.query(
@@ -377,6 +400,7 @@ async function locateNewPoints(env: IngestEnv): Promise<number> {
      EXCEPT SELECT longitude, latitude FROM locations`,
   );
   const n = pts.numRows;
+  await db.exec('DROP TABLE IF EXISTS new_locations');
   if (n === 0) return 0;
   const lon = Float64Array.from(pts.getChild('lon')!.toArray() as Float64Array);
   const lat = Float64Array.from(pts.getChild('lat')!.toArray() as Float64Array);
@@ -391,9 +415,7 @@ async function locateNewPoints(env: IngestEnv): Promise<number> {
   cols.ward_code = g.ward;
   cols.borough_code = g.borough;
   cols.bcu_code = g.bcu;
-  await db.exec('DROP TABLE IF EXISTS new_locations');
   await db.insertColumns('new_locations', cols, { create: true });
-  await db.exec('INSERT INTO locations BY NAME SELECT * FROM new_locations; DROP TABLE new_locations');
   return n;
 }
 
@@ -405,10 +427,12 @@ async function writeRows(
   hash: string,
   m: ColumnMapping,
   malformed: { line: number; message: string; raw: string }[],
+  newLocations: number,
 ): Promise<Record<string, number>> {
   const dataset = m.format === 'police-stop-search' ? 'stop-and-search' : 'street';
   await db.exec('BEGIN TRANSACTION');
   try {
+    if (newLocations > 0) await db.exec('INSERT INTO locations BY NAME SELECT * FROM new_locations');
     const [{ refused }] = await db.rows<{ refused: number }>('SELECT count(*)::INT AS refused FROM norm WHERE reason IS NOT NULL');
     if (refused > 0) {
       // The raw row (all its fields, as read) is rendered only for the rows refused.

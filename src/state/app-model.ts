@@ -7,7 +7,7 @@ import { batch, createEffect, createMemo, createSignal, type Accessor } from 'so
 import { createStore, reconcile } from 'solid-js/store';
 import type { FeatureCollection } from 'geojson';
 import harmTable from '../../data/harm-weights.json';
-import { aggregateCube, type CellTotals, cellCode, type CrimeCube, type CubeFilter } from '../analysis/cube';
+import { aggregateCube, cellBreakdown, type CellBreakdown, type CellTotals, cellCode, type CrimeCube, type CubeFilter } from '../analysis/cube';
 import { EMERGING_CATEGORIES } from '../analysis/emerging.ts';
 import { harmWeightVector } from '../analysis/harm';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
@@ -17,7 +17,9 @@ import type { DbClient } from '../db/client';
 import type { H3Resolution } from '../db/schema';
 import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
 import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
-import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport } from '../ingest/pipeline';
+import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport, type IngestStage } from '../ingest/pipeline';
+import { WorkerDiedError, type WorkerName } from '../db/worker-failure';
+import { JobQueue, type JobQueueState } from './job-queue';
 import { quantileScale, type ColorScale } from '../map/color-scale';
 import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
@@ -34,6 +36,13 @@ export interface LoadStatus {
 export interface MappingRequest {
   error: NeedsMappingError;
   resolve: (mapping: ColumnMapping | null) => void;
+}
+
+/** A file as loaded: its bytes or File handle, and the user's column mapping if one was needed. */
+interface LoadedFile {
+  name: string;
+  data: Blob | Uint8Array;
+  mapping?: ColumnMapping;
 }
 
 export interface DataSource {
@@ -62,7 +71,12 @@ export interface AppModel {
   /** Totals over every loaded file. */
   totals: Accessor<{ kept: number; rejected: number }>;
   reports: Accessor<IngestReport[]>;
+  /** Queues files behind whatever is loading; resolves when they are loaded and the map updated. */
   loadFiles(files: File[]): Promise<void>;
+  /** The database job running and those waiting (shown in the Data panel). */
+  queue: Accessor<JobQueueState>;
+  /** Fault injection for browser tests: crash a worker now, or when the next ingest reaches a stage. */
+  debug: { crashWorker(worker: WorkerName, atStage?: IngestStage): void };
   mappingRequest: Accessor<MappingRequest | null>;
   db(): DbClient | null;
   /** Milliseconds the last filter aggregation took (shown for analysts, and read by tests). */
@@ -75,6 +89,13 @@ export interface AppModel {
   accuracy(options: AccuracyOptions): Promise<AccuracyReport | null>;
   /** Gi*, FDR bins and emerging categories (computed when a hotspot layer or panel needs them). */
   hotspots: Accessor<HotspotResult | null>;
+  /** True while the drawn hot spots are for an earlier filter or weighting (a new analysis is under way). */
+  hotspotsStale: Accessor<boolean>;
+  /**
+   * One cell's figures for the current view: the one source of the tooltip and the selected-hexagon
+   * panel (null: no such cell in the cube).
+   */
+  cellFigures(code: number): CellBreakdown | null;
   /** Milliseconds the last hotspot analysis took. */
   lastHotspotMs: Accessor<number>;
   /** Why the last hotspot analysis failed, if it did. */
@@ -94,7 +115,14 @@ export function createAppModel(source: DataSource): AppModel {
   let ingestWorker: IngestWorker | null = null;
   let env: IngestEnv | null = null;
   let db: DbClient | null = null;
-  let queue: Promise<void> = Promise.resolve();
+  /** Every multi-statement database job (ingest, cube, restart) runs here, one at a time. */
+  const jobs = new JobQueue();
+  const [queue, setQueue] = createSignal<JobQueueState>(jobs.state());
+  jobs.subscribe(setQueue);
+  /** Files in the database now, in load order: what a restarted DuckDB is given again. */
+  const loaded: LoadedFile[] = [];
+  /** Fault injection for tests: crash this worker when the ingest reaches this stage. */
+  let faultAt: { worker: WorkerName; stage: IngestStage } | null = null;
 
   const setView = (patch: Partial<ViewState>) => {
     setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
@@ -124,6 +152,12 @@ export function createAppModel(source: DataSource): AppModel {
   // request is dropped, and the map keeps the last answer until the new one arrives.
   const [lastHotspotMs, setLastHotspotMs] = createSignal(0);
   const [hotspots, setHotspots] = createSignal<HotspotResult | null>(null);
+  /** The filter and weights the drawn hot spots were computed for (a newer request may be on its way). */
+  const [hotspotBasis, setHotspotBasis] = createSignal<{ filter: CubeFilter; weights: Float64Array | undefined } | null>(null);
+  const hotspotsStale = createMemo(() => {
+    const b = hotspotBasis();
+    return b === null || b.filter !== cubeFilter() || b.weights !== weightVector();
+  });
   const [hotspotError, setHotspotError] = createSignal<string | null>(null);
   let hotspotClient: HotspotClient | null = null;
   const client = () => (hotspotClient ??= createHotspotClient());
@@ -141,6 +175,7 @@ export function createAppModel(source: DataSource): AppModel {
         if (!r) return;
         batch(() => {
           setHotspots(r.result);
+          setHotspotBasis({ filter: f, weights });
           setLastHotspotMs(r.ms);
           setHotspotError(null);
         });
@@ -178,6 +213,23 @@ export function createAppModel(source: DataSource): AppModel {
     return client().accuracy({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, options });
   }
 
+  /**
+   * The filter one cell's figures are read under (tooltip, selected-hexagon panel). A hot spot
+   * layer's cells are whole hexagons of the study area (ANALYSIS.md: cells by centre), so no area
+   * mask; the counts layer masks by the crimes' own ward and borough, as its totals do.
+   */
+  const cellFilter = createMemo<CubeFilter | null>(() => {
+    const f = cubeFilter();
+    if (!f) return null;
+    return view.layer === 'counts' ? f : { ...f, area: { kind: 'all' } };
+  });
+  const cellFigures = (code: number): CellBreakdown | null => {
+    const c = cube();
+    const f = cellFilter();
+    if (!c || !f || code < 0 || code >= c.cells.length) return null;
+    return cellBreakdown(c, f, code, weightVector());
+  };
+
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? hexRows().map((r) => r.value) : []));
 
   async function refreshTotals() {
@@ -188,90 +240,168 @@ export function createAppModel(source: DataSource): AppModel {
     setTotals(t);
   }
 
-  async function rebuildCube() {
-    if (!db) return;
-    const c = await buildCube(db, view.resolution as H3Resolution);
-    batch(() => {
-      // Hot spots of the previous cube (another resolution or data) must not be drawn on this one.
-      setHotspots(null);
-      setCube(c);
-      if (selected() && !c.cells.includes(selected()!)) setSelected(null);
+  /**
+   * Rebuilds the cube for the view's resolution, as a queued job: never beside an ingest or another
+   * build (they share staging tables), and ten quick resolution changes cost one waiting build,
+   * which reads the resolution wanted when it starts.
+   */
+  function rebuildCube(): Promise<void> {
+    return jobs.runLatest('cube', 'Building the hexagon cube', async () => {
+      if (!db) return;
+      if (status().phase === 'loading') setStatus({ phase: 'loading', message: 'Building the hexagon cube…', fraction: 0.95 });
+      const resolution = view.resolution as H3Resolution;
+      const c = await buildCube(db, resolution);
+      batch(() => {
+        // Hot spots of the previous cube (another resolution or data) must not be drawn on this one.
+        setHotspots(null);
+        setHotspotBasis(null);
+        setCube(c);
+        if (selected() && !c.cells.includes(selected()!)) setSelected(null);
+      });
     });
   }
 
-  const onProgress = (p: IngestProgress) =>
+  const onProgress = (p: IngestProgress) => {
+    if (faultAt && faultAt.stage === p.stage) {
+      const { worker } = faultAt;
+      faultAt = null;
+      if (worker === 'duckdb') db?.crash?.(`simulated crash during ${p.stage} (fault injection)`);
+      else ingestWorker?.crash(`simulated crash during ${p.stage} (fault injection)`);
+    }
     setStatus({ phase: 'loading', message: `${p.file}: ${p.stage}…`, fraction: p.fraction });
+  };
 
-  async function ingestOne(file: { name: string; data: Blob | Uint8Array }, mapping?: ColumnMapping): Promise<void> {
-    if (!env) throw new Error('the database is not ready yet');
+  /** Loads one file; a file whose columns need mapping waits for the user's answer. @returns its report */
+  async function ingestOne(file: LoadedFile): Promise<IngestReport> {
+    if (!env) throw new Error('the database is not ready');
     try {
-      const r = await ingestFile(env, file, { mapping, onProgress });
-      setReports((rs) => [...rs, r]);
+      const r = await ingestFile(env, file, { mapping: file.mapping, onProgress });
+      if (r.status === 'loaded') loaded.push(file);
+      return r;
     } catch (e) {
       if (e instanceof NeedsMappingError) {
         const chosen = await new Promise<ColumnMapping | null>((resolve) => setMappingRequest({ error: e, resolve }));
         setMappingRequest(null);
-        if (chosen) return ingestOne(file, chosen);
-        setReports((rs) => [...rs, skipped(file.name, 'cancelled: columns were not mapped')]);
-        return;
+        if (chosen) return ingestOne({ ...file, mapping: chosen });
+        return skipped(file.name, 'cancelled: columns were not mapped');
       }
       throw e;
     }
   }
 
-  async function start() {
+  /**
+   * Loads one file as a queued job and reports it. When a worker dies mid-file, the file is
+   * rolled back (nothing of it is counted), the worker is restarted, and what was loaded before is
+   * loaded again into the new engine, so the next file loads into the same data as before.
+   */
+  async function loadJob(file: LoadedFile): Promise<void> {
+    let report: IngestReport;
     try {
-      const fetchJson = async (url: string) => {
-        const r = await fetch(url);
-        if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
-        return (await r.json()) as FeatureCollection;
-      };
-      // Everything independent starts at once: DuckDB's start-up, the boundaries, and the crimes
-      // download with its Parquet decoding in the ingest worker.
-      ingestWorker ??= createIngestWorker();
-      const worker = ingestWorker;
-      const crimes = fetch(source.crimesUrl).then(async (res) => {
-        if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        worker.prefetchParquet(bytes);
-        return bytes;
-      });
-      const [conn, boroughs, wards, bcus] = await Promise.all([
-        source.connect(),
-        fetchJson(source.boroughsUrl),
-        fetchJson(source.wardsUrl),
-        fetchJson(source.bcusUrl),
-      ]);
-      db = conn;
-      setBoundaries({ boroughs, wards, bcus });
-      worker.init({ boroughs, wards });
-      env = worker.env(conn);
-      setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
-      const bytes = await crimes;
-      await ingestOne({ name: 'london-2017-06-to-2018-05.parquet', data: bytes });
-      await refreshTotals();
-      await rebuildCube();
-      setStatus({ phase: 'ready', message: 'Ready', fraction: 1 });
+      report = await ingestOne(file);
     } catch (e) {
-      setStatus({ phase: 'failed', message: e instanceof Error ? e.message : String(e), fraction: 0 });
+      if (e instanceof WorkerDiedError) {
+        setReports((rs) => [...rs, skipped(file.name, `${e.message}. Nothing from this file was kept; the worker was restarted.`)]);
+        await recover(e);
+        return;
+      }
+      report = skipped(file.name, e instanceof Error ? e.message : String(e));
+    }
+    setReports((rs) => [...rs, report]);
+  }
+
+  /** Starts a new worker after a crash; a new DuckDB gets the files loaded before, again. */
+  async function recover(e: WorkerDiedError): Promise<void> {
+    const b = boundaries();
+    if (!b) throw e;
+    ingestWorker?.dispose();
+    ingestWorker = createIngestWorker();
+    ingestWorker.init({ boroughs: b.boroughs, wards: b.wards });
+    if (e.worker === 'duckdb') {
+      db = null;
+      env = null;
+      setStatus({ phase: 'loading', message: 'Restarting the database after a crash…', fraction: 0 });
+      db = await source.connect();
+      env = ingestWorker.env(db);
+      const before = loaded.splice(0);
+      for (const [i, f] of before.entries()) {
+        setStatus({ phase: 'loading', message: `Reloading ${f.name} (${i + 1} of ${before.length}) after the crash…`, fraction: i / before.length });
+        const r = await ingestFile(env, f, { mapping: f.mapping });
+        if (r.status === 'loaded') loaded.push(f);
+      }
+    } else {
+      env = ingestWorker.env(db!);
     }
   }
 
-  async function loadFiles(files: File[]) {
-    // One file at a time: each is one transaction on the one connection.
-    queue = queue.then(async () => {
-      for (const f of files) {
-        try {
-          await ingestOne({ name: f.name, data: f });
-        } catch (e) {
-          setReports((rs) => [...rs, skipped(f.name, e instanceof Error ? e.message : String(e))]);
-        }
-      }
-      await refreshTotals();
-      await rebuildCube();
-      setStatus({ phase: 'ready', message: 'Ready', fraction: 1 });
+  /** Loads asked for and not yet settled (their totals and cube not yet refreshed). */
+  let loadsInFlight = 0;
+  /** "Ready" once no load is in flight and no database job runs or waits. */
+  const maybeReady = () => {
+    if (loadsInFlight === 0 && jobs.idle() && db && status().phase === 'loading') setStatus({ phase: 'ready', message: 'Ready', fraction: 1 });
+  };
+  jobs.subscribe(maybeReady);
+
+  /** After a load's files: totals, then the cube. */
+  async function settle(): Promise<void> {
+    await jobs.runLatest('totals', 'Updating totals', refreshTotals);
+    await rebuildCube();
+  }
+
+  /** Runs a load (files, then settle), keeping the status "loading" until every load has settled. */
+  async function asLoad(work: () => Promise<void>): Promise<void> {
+    loadsInFlight++;
+    try {
+      await work();
+      await settle();
+    } catch (e) {
+      setStatus({ phase: 'failed', message: e instanceof Error ? e.message : String(e), fraction: 0 });
+    } finally {
+      loadsInFlight--;
+      maybeReady();
+    }
+  }
+
+  function start(): Promise<void> {
+    const fetchJson = async (url: string) => {
+      const r = await fetch(url);
+      if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
+      return (await r.json()) as FeatureCollection;
+    };
+    // The embedded data is the first job: files chosen meanwhile wait behind it.
+    return asLoad(() =>
+      jobs.run('Loading the embedded London crimes', async () => {
+        // Everything independent starts at once: DuckDB's start-up, the boundaries, and the crimes
+        // download with its Parquet decoding in the ingest worker.
+        ingestWorker ??= createIngestWorker();
+        const worker = ingestWorker;
+        const crimes = fetch(source.crimesUrl).then(async (res) => {
+          if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          worker.prefetchParquet(bytes);
+          return bytes;
+        });
+        const [conn, boroughs, wards, bcus] = await Promise.all([
+          source.connect(),
+          fetchJson(source.boroughsUrl),
+          fetchJson(source.wardsUrl),
+          fetchJson(source.bcusUrl),
+        ]);
+        db = conn;
+        setBoundaries({ boroughs, wards, bcus });
+        worker.init({ boroughs, wards });
+        env = worker.env(conn);
+        setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
+        await loadJob({ name: 'london-2017-06-to-2018-05.parquet', data: await crimes });
+      }),
+    );
+  }
+
+  function loadFiles(files: File[]): Promise<void> {
+    // One file at a time, behind whatever is loading: each is one transaction on the one connection.
+    if (status().phase === 'ready') setStatus({ phase: 'loading', message: 'Loading…', fraction: 0 });
+    return asLoad(async () => {
+      await Promise.all(files.map((f) => jobs.run(`Loading ${f.name}`, () => loadJob({ name: f.name, data: f }))));
     });
-    return queue;
   }
 
   void start();
@@ -291,6 +421,14 @@ export function createAppModel(source: DataSource): AppModel {
     totals,
     reports,
     loadFiles,
+    queue,
+    debug: {
+      crashWorker(worker, atStage) {
+        if (atStage) faultAt = { worker, stage: atStage };
+        else if (worker === 'duckdb') db?.crash?.('simulated crash (fault injection)');
+        else ingestWorker?.crash('simulated crash (fault injection)');
+      },
+    },
     mappingRequest,
     db: () => db,
     lastAggregateMs,
@@ -298,6 +436,8 @@ export function createAppModel(source: DataSource): AppModel {
     harmDefaults: { weights: harmTable.weights, notes: harmTable.notes },
     accuracy,
     hotspots: () => (view.layer === 'counts' ? null : hotspots()),
+    hotspotsStale,
+    cellFigures,
     lastHotspotMs,
     hotspotError,
   };

@@ -29,3 +29,12 @@ export function areaOptions(app: AppModel, kind: 'ward' | 'borough' | 'bcu'): { 
     }))
     .sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '') || a.name.localeCompare(b.name));
 }
+
+/** The chosen area in words ("Westminster", "3 wards", "London"), for sentences about the study area. */
+export function chosenAreaWords(app: AppModel): string {
+  const a = app.view.area;
+  if (a.kind === 'all') return 'the London boroughs';
+  if (a.codes.length === 1) return areaName(app, a.kind, a.codes[0]) ?? a.codes[0];
+  const noun = a.kind === 'bcu' ? 'BCUs' : a.kind === 'borough' ? 'boroughs' : 'wards';
+  return `the ${a.codes.length} chosen ${noun}`;
+}

@@ -240,7 +240,31 @@ describe('cellBreakdown(cube, filter, cellCode)', () => {
 
   it('a cell with no crimes under the filter has an empty breakdown', () => {
     const b = cellBreakdown(CUBE, { ...everything, categories: [DRUGS] }, 1);
-    expect(b).toEqual({ byCategory: [], ward: null, borough: null, total: 0 });
+    expect(b).toEqual({ byCategory: [], ward: null, borough: null, total: 0, stopSearch: 0, value: 0, series: [0, 0, 0] });
+  });
+
+  it('gives the monthly series and weighted value under the same filter as its total (area included)', () => {
+    // cellA in borough B1 only: r0 (Jan, Burglary 2) and r1 (Feb, Drugs 3); r2 (Mar) is in B2.
+    const f: CubeFilter = { ...everything, area: { kind: 'borough', codes: ['B1'] } };
+    const b = cellBreakdown(CUBE, f, 0, [10, 1, 100]);
+    expect(b.total).toBe(5);
+    expect(b.value).toBe(2 * 10 + 3 * 1);
+    expect(b.series).toEqual([20, 3, 0]);
+    // Months 2023-02..03 only: the series covers the filter's months.
+    expect(cellBreakdown(CUBE, { ...everything, monthFrom: 1 }, 0).series).toEqual([3, 1]);
+  });
+
+  it('counts stop-and-search records apart from crimes, here and in aggregateCube', () => {
+    const cube = makeCube({ ...DIMS, cells: ['only'], categories: ['Burglary', 'Drugs', 'Stop and search'] }, [
+      { cell: 0, month: 0, category: 0, ward: 0, borough: 0, count: 4 },
+      { cell: 0, month: 1, category: 2, ward: 0, borough: 0, count: 9 },
+    ]);
+    const f: CubeFilter = { ...everything, categories: [0, 1, 2] };
+    const b = cellBreakdown(cube, f, 0);
+    expect([b.total, b.stopSearch]).toEqual([4, 9]);
+    const t = aggregateCube(cube, f);
+    expect([t.total, t.stopSearch]).toEqual([13, 9]);
+    expect(aggregateCube(cube, { ...f, categories: [0] }).stopSearch).toBe(0);
   });
 
   it('a tie between two wards goes to the lower ward code', () => {

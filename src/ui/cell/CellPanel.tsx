@@ -1,27 +1,12 @@
 /** The selected hexagon: crimes by type, ward / borough / BCU, its monthly series with a trend test, and its hotspot figures. */
 import { createMemo, For, Show } from 'solid-js';
-import { cellBreakdown, cellCode } from '../../analysis/cube';
+import { cellCode } from '../../analysis/cube';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { mannKendall } from '../../analysis/mann-kendall.ts';
 import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { useApp } from '../context';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { areaName } from '../names';
-
-/** Monthly values of one cube cell over the filter's months (zero-filled). */
-function monthlySeries(app: ReturnType<typeof useApp>, code: number): { months: string[]; values: number[] } {
-  const c = app.cube()!;
-  const f = app.cubeFilter()!;
-  const w = app.view.weight === 'harm' ? app.harmWeights() : null;
-  const on = new Set(f.categories);
-  const values = new Array(f.monthTo - f.monthFrom + 1).fill(0);
-  for (let i = c.cellStart[code]; i < c.cellStart[code + 1]; i++) {
-    const m = c.month[i];
-    if (m < f.monthFrom || m > f.monthTo || !on.has(c.category[i])) continue;
-    values[m - f.monthFrom] += w ? c.count[i] * w[c.category[i]] : c.count[i];
-  }
-  return { months: c.months.slice(f.monthFrom, f.monthTo + 1), values };
-}
 
 function Sparkline(props: { values: number[]; months: string[] }) {
   const W = 260;
@@ -45,22 +30,26 @@ function Sparkline(props: { values: number[]; months: string[] }) {
 
 export function CellPanel() {
   const app = useApp();
+  // The same figures as the tooltip (app.cellFigures): one aggregation for one filter.
   const info = createMemo(() => {
     const c = app.cube();
     const hex = app.selected();
-    if (!c || !hex) return null;
+    const f = app.cubeFilter();
+    if (!c || !hex || !f) return null;
     const code = cellCode(c, hex);
     if (code < 0) return null;
-    const b = cellBreakdown(c, app.cubeFilter()!, code);
+    const b = app.cellFigures(code);
+    if (!b) return null;
     const bi = b.borough ? c.boroughs.indexOf(b.borough) : -1;
-    const series = monthlySeries(app, code);
+    const series = { months: c.months.slice(f.monthFrom, f.monthTo + 1), values: b.series };
     const trend = mannKendall(series.values);
     return { hex, ...b, bcu: bi >= 0 ? c.boroughBcu[bi] : null, series, trend };
   });
   const hot = createMemo(() => {
     const h = app.hotspots();
     const hex = app.selected();
-    if (!h || !hex) return null;
+    // Figures of an earlier filter are not shown beside this filter's counts.
+    if (!h || !hex || app.hotspotsStale()) return null;
     const i = h.cells.indexOf(hex);
     return i < 0 ? null : { z: h.giZ[i], p: h.giP[i], bin: h.giBinFdr[i], emerging: EMERGING_CATEGORIES[h.emerging[i]] };
   });
@@ -76,7 +65,8 @@ export function CellPanel() {
           </header>
           <p class="muted mono">H3 {i().hex}</p>
           <p>
-            <strong>{i().total.toLocaleString('en-GB')}</strong> crimes ·{' '}
+            <strong data-testid="cell-total">{i().total.toLocaleString('en-GB')}</strong> crimes
+            {i().stopSearch > 0 ? ` (and ${i().stopSearch.toLocaleString('en-GB')} stop-and-search records)` : ''} ·{' '}
             {areaName(app, 'ward', i().ward) ?? 'no ward'}, {areaName(app, 'borough', i().borough) ?? 'outside London'}
             {i().bcu ? ` (${areaName(app, 'bcu', i().bcu)} BCU)` : ''}
           </p>

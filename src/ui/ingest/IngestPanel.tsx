@@ -39,6 +39,14 @@ export function IngestPanel() {
           {app.status().message}
         </p>
       </Show>
+      <Show when={app.queue().waiting.length > 0}>
+        <div class="queue" data-testid="queue" role="status">
+          <strong>Waiting to load, one at a time:</strong>
+          <ol>
+            <For each={app.queue().waiting}>{(j) => <li>{j.label}</li>}</For>
+          </ol>
+        </div>
+      </Show>
       <div
         class={`dropzone${dragging() ? ' over' : ''}`}
         data-testid="dropzone"
@@ -54,8 +62,8 @@ export function IngestPanel() {
         }}
       >
         <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid)</p>
-        <button type="button" onClick={() => input.click()} disabled={app.status().phase === 'starting'}>
-          Choose files…
+        <button type="button" onClick={() => input.click()} data-testid="choose-files">
+          {app.queue().running ? 'Choose files… (they load after the current load)' : 'Choose files…'}
         </button>
         <input
           ref={input}

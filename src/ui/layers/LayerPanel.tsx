@@ -4,6 +4,7 @@ import { CRIME_CATEGORIES } from '../../analysis/categories';
 import { NO_CHI_SCORE } from '../../analysis/harm';
 import { MAP_LAYERS, type MapLayerKind } from '../../state/filters';
 import { useApp } from '../context';
+import { chosenAreaWords } from '../names';
 
 export function LayerPanel() {
   const app = useApp();
@@ -93,7 +94,12 @@ export function LayerPanel() {
               <>
                 {h().cells.length.toLocaleString('en-GB')} hexagons in the study area ({h().months.length} months) analysed in{' '}
                 {app.lastHotspotMs().toFixed(0)} ms
-                {h().outsideArea > 0 ? `; ${h().outsideArea.toLocaleString('en-GB')} crimes fall outside it` : ''}
+                <Show when={h().outsideArea > 0}>
+                  <span data-testid="outside-area">
+                    ; {h().outsideArea.toLocaleString('en-GB')} crimes matching the filters lie in hexagons whose centre is outside{' '}
+                    {chosenAreaWords(app)}, so they are not analysed
+                  </span>
+                </Show>
               </>
             )}
           </Show>

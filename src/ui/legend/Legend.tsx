@@ -23,7 +23,14 @@ function Swatch(props: { color: RGBA; label: string; title?: string; count?: num
 
 export function Legend() {
   const app = useApp();
-  const total = () => app.filtered()?.total ?? 0;
+  // Counts layer: the filter's crimes (stop-and-search records apart). Hot spot layers: the crimes
+  // in the analysed hexagons (whole hexagons of the study area), the sum of what their tooltips say.
+  const shown = createMemo(() => {
+    const h = app.hotspots();
+    const f = app.filtered();
+    if (app.view.layer !== 'counts' && h) return { crimes: h.count.reduce((a, b) => a + b, 0), stopSearch: 0, where: 'in the analysed hexagons' };
+    return { crimes: (f?.total ?? 0) - (f?.stopSearch ?? 0), stopSearch: f?.stopSearch ?? 0, where: 'shown' };
+  });
   const giCounts = createMemo(() => {
     const h = app.hotspots();
     const n = new Array(7).fill(0);
@@ -59,8 +66,16 @@ export function Legend() {
         <div class="muted small">{emergingCounts()[16].toLocaleString('en-GB')} hexagons with no pattern (not drawn)</div>
       </Show>
       <div class="legend-foot" data-testid="filtered-total">
-        {total().toLocaleString('en-GB')} crimes shown
+        {shown().crimes.toLocaleString('en-GB')} crimes {shown().where}
       </div>
+      <Show when={shown().stopSearch > 0}>
+        <div class="legend-foot muted" data-testid="stop-search-total">
+          and {shown().stopSearch.toLocaleString('en-GB')} stop-and-search records (not crimes)
+        </div>
+      </Show>
+      <Show when={app.view.layer !== 'counts' && app.hotspotsStale()}>
+        <div class="legend-foot muted">Recomputing for the new filter…</div>
+      </Show>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
-import { cellBreakdown, type CellBreakdown } from '../../analysis/cube';
+import type { CellBreakdown } from '../../analysis/cube';
 import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { areaFeatures, buildStyle } from '../../map/basemap-style';
@@ -29,7 +29,6 @@ interface Hover {
   x: number;
   y: number;
   row: HexRow;
-  breakdown: CellBreakdown;
 }
 
 /** The hotspot figures of one study cell, in plain words. */
@@ -65,17 +64,15 @@ export function MapView() {
   const [hover, setHover] = createSignal<Hover | null>(null);
   const labels = createMemo(() => (app.boundaries() ? boundaryLabels(app.boundaries()!) : []));
 
+  /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
-    const c = app.cube();
-    if (!c) return null;
-    if (code < 0) return { byCategory: [], ward: null, borough: null, total: 0 };
-    return cellBreakdown(c, app.cubeFilter()!, code);
+    if (!app.cube()) return null;
+    return app.cellFigures(code) ?? { byCategory: [], ward: null, borough: null, total: 0, stopSearch: 0, value: 0, series: [] };
   };
 
   const onHover = (info: PickingInfo<HexRow>) => {
     if (!info.object) return setHover(null);
-    const b = breakdownOf(info.object.code);
-    if (b) setHover({ x: info.x, y: info.y, row: info.object, breakdown: b });
+    setHover({ x: info.x, y: info.y, row: info.object });
   };
 
   onMount(() => {
@@ -157,7 +154,12 @@ export function MapView() {
     map?.remove();
   });
 
-  const hovered = () => hover();
+  // Read under the current filter at render time, so a filter change while hovering updates it.
+  const hovered = () => {
+    const h = hover();
+    const breakdown = h && breakdownOf(h.row.code);
+    return h && breakdown ? { ...h, breakdown } : null;
+  };
 
   return (
     <div class="map-wrap">
@@ -166,11 +168,16 @@ export function MapView() {
         {(h) => (
           <div class="tooltip" data-testid="tooltip" style={{ left: `${h().x + 14}px`, top: `${h().y + 14}px` }}>
             <div class="tt-title">
-              {h().row.count.toLocaleString('en-GB')} crime{h().row.count === 1 ? '' : 's'}
-              {app.view.weight === 'harm' ? ` · harm ${Math.round(h().row.value).toLocaleString('en-GB')} days` : ''}
+              {h().breakdown.total.toLocaleString('en-GB')} crime{h().breakdown.total === 1 ? '' : 's'}
+              {app.view.weight === 'harm' ? ` · harm ${Math.round(h().breakdown.value).toLocaleString('en-GB')} days` : ''}
             </div>
+            <Show when={h().breakdown.stopSearch > 0}>
+              <div>{h().breakdown.stopSearch.toLocaleString('en-GB')} stop-and-search record{h().breakdown.stopSearch === 1 ? '' : 's'} (not crimes)</div>
+            </Show>
             <Show when={app.view.layer !== 'counts' && app.hotspots() && h().row.study >= 0}>
-              <HotspotLines study={h().row.study} />
+              <Show when={!app.hotspotsStale()} fallback={<div class="muted">Hot spot figures are being recomputed for the new filter…</div>}>
+                <HotspotLines study={h().row.study} />
+              </Show>
             </Show>
             <div class="tt-sub">
               {areaName(app, 'ward', h().breakdown.ward) ?? 'outside the wards'} · {areaName(app, 'borough', h().breakdown.borough) ?? 'outside London boroughs'}
