@@ -26,23 +26,39 @@ export interface HotspotClient {
 }
 
 export function createHotspotClient(): HotspotClient {
-  const worker = new Worker(new URL('./hotspot.worker.ts', import.meta.url), { type: 'module' });
+  let worker: Worker | null = null;
   let nextId = 1;
   const latest = { analyse: 0, accuracy: 0 };
   let sentCube: CrimeCube | null = null;
   const waiting = new Map<number, (r: HotspotResponse) => void>();
-  worker.onmessage = (ev: MessageEvent<HotspotResponse>) => {
-    waiting.get(ev.data.id)?.(ev.data);
-    waiting.delete(ev.data.id);
+  /**
+   * Starts the worker on first use and again after a crash (the error event): the crashed
+   * worker's requests fail with a message, and the next request goes to a new worker with the
+   * cube sent afresh.
+   */
+  const spawn = (): Worker => {
+    const w = new Worker(new URL('./hotspot.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (ev: MessageEvent<HotspotResponse>) => {
+      waiting.get(ev.data.id)?.(ev.data);
+      waiting.delete(ev.data.id);
+    };
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      w.terminate();
+      if (worker === w) {
+        worker = null;
+        sentCube = null;
+      }
+      for (const done of waiting.values()) done({ id: -1, type: 'error', message: `the hotspot worker stopped (${ev.message || 'crashed'}); it restarts with the next request` });
+      waiting.clear();
+    };
+    return w;
   };
-  worker.onerror = (ev) => {
-    for (const w of waiting.values()) w({ id: -1, type: 'error', message: `hotspot worker failed: ${ev.message}` });
-    waiting.clear();
-  };
+
   const send = (req: HotspotRequest) =>
     new Promise<HotspotResponse>((resolve) => {
       waiting.set(req.id, resolve);
-      worker.postMessage(req);
+      (worker ??= spawn()).postMessage(req);
     });
   /** Sends one request (the cube only when it changed, the polygons only when asked for). */
   async function request(args: Args, accuracy?: AccuracyOptions): Promise<HotspotResponse> {
@@ -70,7 +86,8 @@ export function createHotspotClient(): HotspotClient {
       return ticket === latest.accuracy ? r.report : null;
     },
     dispose() {
-      worker.terminate();
+      worker?.terminate();
+      worker = null;
     },
   };
 }
