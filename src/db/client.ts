@@ -63,8 +63,32 @@ export class QueryError extends Error {
 
 /** Wraps an engine error thrown while running `sql`. */
 export function queryError(sql: string, cause: unknown): QueryError {
-  const msg = cause instanceof Error ? cause.message : String(cause);
-  return new QueryError(msg, sql, { cause });
+  return new QueryError(engineMessage(cause), sql, { cause });
+}
+
+/**
+ * The engine's message in words. DuckDB-WASM hands some errors over as JSON
+ * (`{"exception_type":"Catalog","exception_message":"Table with name x already exists!"}`), which
+ * must never reach a user as it is.
+ */
+export function engineMessage(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const t = msg.trim();
+  if (t.startsWith('{')) {
+    try {
+      const j = JSON.parse(t) as { exception_type?: string; exception_message?: string };
+      if (j.exception_message) return `${j.exception_type ? `${j.exception_type} error: ` : ''}${j.exception_message}`;
+    } catch {
+      // not JSON after all: the message as it is
+    }
+  }
+  return msg;
+}
+
+/** An error for a person: the engine's words without the SQL that QueryError appends. */
+export function userMessage(e: unknown): string {
+  if (e instanceof QueryError) return e.message.split('\n  in SQL:')[0];
+  return engineMessage(e);
 }
 
 /** Quotes an identifier (column or table name) for DuckDB: "a""b". */

@@ -13,7 +13,7 @@ import { harmWeightVector } from '../analysis/harm';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { HotspotResult } from '../analysis/hotspots';
 import { buildCube } from '../db/cube';
-import type { DbClient } from '../db/client';
+import { type DbClient, userMessage } from '../db/client';
 import type { H3Resolution } from '../db/schema';
 import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
 import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
@@ -304,7 +304,7 @@ export function createAppModel(source: DataSource): AppModel {
         await recover(e);
         return;
       }
-      report = skipped(file.name, e instanceof Error ? e.message : String(e));
+      report = skipped(file.name, userMessage(e));
     }
     setReports((rs) => [...rs, report]);
   }

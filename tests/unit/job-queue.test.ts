@@ -118,3 +118,16 @@ describe('JobQueue idle', () => {
     expect(q.idle()).toBe(true);
   });
 });
+
+describe('error messages for people', () => {
+  it('DuckDB-WASM JSON errors become words, and the SQL stays out of the report line', async () => {
+    const { engineMessage, queryError, userMessage } = await import('../../src/db/client');
+    const json = new Error('{"exception_type":"Catalog","exception_message":"Table with name new_locations already exists!"}');
+    expect(engineMessage(json)).toBe('Catalog error: Table with name new_locations already exists!');
+    const q = queryError('CREATE TABLE new_locations AS SELECT 1', json);
+    expect(q.message).toContain('in SQL: CREATE TABLE');
+    expect(userMessage(q)).toBe('Catalog error: Table with name new_locations already exists!');
+    expect(userMessage(new Error('plain words'))).toBe('plain words');
+    expect(engineMessage(new Error('{not json'))).toBe('{not json');
+  });
+});
