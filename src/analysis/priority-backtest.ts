@@ -8,7 +8,8 @@
  * `minHistory` months before them in the window), every ranking is built from months before t
  * only (the training span: up to `trainingMonths` months, t − W .. t − 1, cut at the start of
  * the window) and scored on month t with {@link forecastAccuracy} (top k = floor(coverage·n)
- * cells, hit rate, PAI, PEI*; ties by cell id). The rankings:
+ * cells, hit rate, PAI, PEI*; scores compared in single precision, {@link rankingKey}, ties by
+ * cell id). The rankings:
  * - `priority`: recency-weighted values, {@link patrolPriority} (half-life a setting, 3 months);
  * - `window`: the values over the training span (the "12-month counts" baseline);
  * - `last-month`: the values of month t − 1;
@@ -28,7 +29,7 @@ import type { CrimeCube, CubeFilter } from './cube';
 import { forecastAccuracy, type ForecastAccuracyIssue } from './forecast-accuracy.ts';
 import { getisOrdGiStar, type Neighbours } from './gi-star.ts';
 import { type StudyArea, studyValues } from './hotspots';
-import { DEFAULT_HALF_LIFE, type MonthlyValues, patrolPriority, rankCells, windowTotals } from './priority.ts';
+import { DEFAULT_HALF_LIFE, type MonthlyValues, patrolPriority, rankCells, rankingKey, windowTotals } from './priority.ts';
 
 export type Ranking = 'priority' | 'window' | 'last-month' | 'gi';
 /** The rankings the app may recommend (Gi* z is shown for contrast only). */
@@ -178,7 +179,7 @@ export function rollingBacktest(input: BacktestInput, options: BacktestOptions =
     const scores = {} as Record<Ranking, MonthScore>;
     for (const r of RANKINGS) {
       const { k, n, N, nStar, hitRate, pai, pei, reason } = forecastAccuracy({
-        cells, score: rankingScore(r, m, from, origin, s.halfLife, neighbours), testCounts: test, coverage: s.coverage,
+        cells, score: rankingKey(rankingScore(r, m, from, origin, s.halfLife, neighbours)), testCounts: test, coverage: s.coverage,
       });
       scores[r] = { k, n, N, nStar, hitRate, pai, pei, reason };
     }

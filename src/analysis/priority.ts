@@ -79,10 +79,26 @@ export function windowTotals(m: MonthlyValues, from: number, to: number): Float6
 }
 
 /**
- * Patrol order: rank 1 is the highest score. Ties are broken by H3 cell id, ascending (string
- * order, which for H3's fixed-width hex ids is numeric order), the tie-break ANALYSIS.md pins for
- * forecast accuracy, so the k cells ranked 1..k are exactly the k cells `forecastAccuracy`
- * flags for the same score. Zero-score cells are ranked too (last, by id).
+ * The value a ranking compares: the score rounded to single precision (float32).
+ *
+ * Why: recency weights 0.5^(lag/halfLife) come from `**`, whose last bit differs between
+ * JavaScript engines (the browser's V8 and Node's gave different ranks for 1 of 16,670 cells),
+ * and scores equal in exact arithmetic (one crime at lags 1 and 4 against three at lag 4, with
+ * half-life 3) can then differ by one unit in the last place, in opposite directions in the app
+ * and the command-line twin. Rounded to float32 (relative step 6e-8, far below any difference
+ * that matters to a patrol) they tie, and the tie goes by cell id everywhere. Rounding to
+ * float32 is exact IEEE arithmetic, the same in every engine.
+ */
+export function rankingKey(score: ArrayLike<number>): Float32Array {
+  return Float32Array.from(score);
+}
+
+/**
+ * Patrol order: rank 1 is the highest score ({@link rankingKey}: compared in single precision).
+ * Ties are broken by H3 cell id, ascending (string order, which for H3's fixed-width hex ids is
+ * numeric order), the tie-break ANALYSIS.md pins for forecast accuracy, so the k cells ranked
+ * 1..k are exactly the k cells `forecastAccuracy` flags for the same keys. Zero-score cells are
+ * ranked too (last, by id).
  *
  * @returns rank per cell (same index as `cells`), 1..cells.length.
  * @throws {Error} when the lengths differ or a score is NaN.
@@ -92,7 +108,8 @@ export function rankCells(cells: readonly string[], score: ArrayLike<number>): I
   if (cells.length !== score.length) throw new Error(`rankCells: ${cells.length} cells but ${score.length} scores`);
   const order = Array.from({ length: cells.length }, (_, i) => i);
   for (const i of order) if (Number.isNaN(score[i])) throw new Error(`rankCells: score[${i}] is NaN`);
-  order.sort((a, b) => score[b] - score[a] || (cells[a] < cells[b] ? -1 : cells[a] > cells[b] ? 1 : 0));
+  const key = rankingKey(score);
+  order.sort((a, b) => key[b] - key[a] || (cells[a] < cells[b] ? -1 : cells[a] > cells[b] ? 1 : 0));
   const rank = new Int32Array(cells.length);
   order.forEach((cell, r) => (rank[cell] = r + 1));
   return rank;

@@ -143,10 +143,16 @@ function londonCells(res: number): string[] {
   return [...out].sort();
 }
 
-/** The top-k cells' catch, written out from ANALYSIS.md "Forecast accuracy" (ties by cell id). */
+/**
+ * Patrol order: score descending, compared in single precision (as priority.ts documents, so that
+ * scores equal in exact arithmetic tie whatever the rounding of the weights), ties by cell id.
+ */
+const patrolOrder = (cells: string[], score: number[]) =>
+  cells.map((_, i) => i).sort((a, b) => Math.fround(score[b]) - Math.fround(score[a]) || (cells[a] < cells[b] ? -1 : 1));
+
+/** The top-k cells' catch, written out from ANALYSIS.md "Forecast accuracy". */
 function caught(cells: string[], score: number[], test: number[], k: number): number {
-  const order = cells.map((_, i) => i).sort((a, b) => score[b] - score[a] || (cells[a] < cells[b] ? -1 : 1));
-  return order.slice(0, k).reduce((a, i) => a + test[i], 0);
+  return patrolOrder(cells, score).slice(0, k).reduce((a, i) => a + test[i], 0);
 }
 
 const binOf = (z: number) => {
@@ -396,7 +402,7 @@ describe('analyze CLI: patrol priority and its backtest (eight months of the sam
   it('per cell: priority is the recommended ranking\'s score from all 8 months, priorityRank its order (ties by H3 index)', () => {
     const want = score(multi.backtest.recommended, T);
     multi.cells.forEach((c, i) => expect(Math.abs(c.priority - want[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, want[i])));
-    const order = cells.map((_, i) => i).sort((a, b) => want[b] - want[a] || (cells[a] < cells[b] ? -1 : 1));
+    const order = patrolOrder(cells, want);
     order.forEach((i, r) => expect(multi.cells[i].priorityRank).toBe(r + 1));
     // Not vacuous: the priority differs from the plain total, and many cells have some.
     if (multi.backtest.recommended === 'priority') expect(multi.cells.some((c) => c.priority !== c.count && c.count > 0)).toBe(true);

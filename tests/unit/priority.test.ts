@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HALF_LIFE, type MonthlyValues, patrolPriority, rankCells, windowTotals } from '../../src/analysis/priority.ts';
+import { DEFAULT_HALF_LIFE, type MonthlyValues, patrolPriority, rankCells, rankingKey, windowTotals } from '../../src/analysis/priority.ts';
 
 /** Builds MonthlyValues from rows of months (each row: one value per cell). */
 const monthly = (rows: number[][]): MonthlyValues => ({ n: rows[0].length, T: rows.length, values: Float64Array.from(rows.flat()) });
@@ -48,6 +48,18 @@ describe('rankCells (patrol order)', () => {
     // Scores: h 9, c 9, e 5, a 0, b 0. Ties: c before h; a before b.
     const r = rankCells(['e', 'h', 'c', 'a', 'b'], [5, 9, 9, 0, 0]);
     expect(Array.from(r)).toEqual([3, 2, 1, 4, 5]);
+  });
+
+  it('compares scores in single precision, so scores equal in exact arithmetic tie and go by id', () => {
+    // Half-life 3: one crime at lags 1 and 4 is 2^(−⅓) + 2^(−4/3) = 1.5·2^(−⅓); three at lag 4 is
+    // 3·2^(−4/3), the same number. In doubles the two may differ in the last bit (and did, in
+    // opposite directions, between the browser and Node): ranked as float32 they tie.
+    const m = monthly([[1, 3], [0, 0], [0, 0], [1, 0], [0, 0]]);
+    const s = patrolPriority(m, 4);
+    expect(Math.abs(s[0] - s[1])).toBeLessThan(1e-15);
+    expect(Array.from(rankCells(['q', 'p'], s))).toEqual([2, 1]);
+    expect(Array.from(rankCells(['q', 'p'], [1 + 2 ** -52, 1]))).toEqual([2, 1]);
+    expect(Array.from(rankingKey([1 + 2 ** -52, 0.1]))).toEqual([1, Math.fround(0.1)]);
   });
 
   it('refuses NaN scores and mismatched lengths', () => {
