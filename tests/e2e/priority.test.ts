@@ -54,7 +54,7 @@ interface Truth {
   months: string[];
   k: number;
   /** Per test month and ranking: n, N, PAI. */
-  perMonth: { month: string; byRanking: Record<RankingId, { n: number; N: number; pai: number; hit: number }> }[];
+  perMonth: { month: string; byRanking: Record<RankingId, { n: number; N: number; pai: number; hit: number; pei: number }> }[];
   mean: Record<RankingId, { hit: number; pai: number }>;
   /** The priority per cell at the last month, from all 12 months. */
   priorityNow: Float64Array;
@@ -91,13 +91,14 @@ async function independentBacktest(): Promise<Truth> {
   for (let t = T - TEST_MONTHS; t < T; t++) {
     const test = per[t];
     const N = test.reduce((a, b) => a + b, 0);
-    const byRanking = {} as Record<RankingId, { n: number; N: number; pai: number; hit: number }>;
+    const nStar = [...test].sort((a, b) => b - a).slice(0, k).reduce((a, b) => a + b, 0);
+    const byRanking = {} as Record<RankingId, { n: number; N: number; pai: number; hit: number; pei: number }>;
     for (const r of RANKINGS) {
       const s = score(r, t);
       // Compared in single precision, as priority.ts documents (scores equal in exact arithmetic tie).
       const order = cells.map((_, i) => i).sort((a, b) => Math.fround(s[b]) - Math.fround(s[a]) || (cells[a] < cells[b] ? -1 : 1));
       const n = order.slice(0, k).reduce((a, i) => a + test[i], 0);
-      byRanking[r] = { n, N, hit: n / N, pai: n / N / (k / cells.length) };
+      byRanking[r] = { n, N, hit: n / N, pai: n / N / (k / cells.length), pei: n / nStar };
     }
     perMonth.push({ month: months[t], byRanking });
   }
@@ -166,7 +167,10 @@ describe('patrol priority and its backtest in Chromium', () => {
       for (const r of RANKINGS) {
         const cell = page.getByTestId(`bt-${m.month}-${r}`);
         expect(Number(await cell.locator('.bt-pai').textContent()), `${m.month} ${r}`).toBeCloseTo(m.byRanking[r].pai, 2);
-        expect(await cell.locator('.bt-hit').textContent(), `${m.month} ${r}`).toBe(pct(m.byRanking[r].hit));
+        expect(await cell.locator('.bt-hit').textContent(), `${m.month} ${r}`).toBe(pct(m.byRanking[r].hit).replace(' ', '\u00a0'));
+        const pei = (await cell.locator('.bt-pei').textContent()) ?? '';
+        expect(pei).toMatch(/^\d\.\d\d$/);
+        expect(Number(pei), `${m.month} ${r} PEI*`).toBeCloseTo(m.byRanking[r].pei, 2);
       }
     }
     for (const r of RANKINGS) {

@@ -5,16 +5,17 @@
  */
 import { For, Show } from 'solid-js';
 import { type Backtest, type MonthScore, type Ranking, RANKINGS } from '../../analysis/priority-backtest';
-import { PAI_EXPLAINED } from '../explain';
+import { PAI_EXPLAINED, PEI_EXPLAINED } from '../explain';
 
 const f2 = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(2) : '–');
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}\u00a0%` : '–');
 
-function Figure(props: { pai: number; hitRate: number; testid: string }) {
+function Figure(props: { pai: number; hitRate: number; pei: number; testid: string }) {
   return (
     <td class="num" data-testid={props.testid}>
       <span class="bt-pai">{f2(props.pai)}</span>
       <span class="bt-hit muted">{pct(props.hitRate)}</span>
+      <span class="bt-pei muted" title={PEI_EXPLAINED}>{f2(props.pei)}</span>
     </td>
   );
 }
@@ -22,7 +23,7 @@ function Figure(props: { pai: number; hitRate: number; testid: string }) {
 export function BacktestTable(props: { backtest: Backtest }) {
   const bt = () => props.backtest;
   const header = (r: Ranking) => (r === bt().recommended ? `${bt().labels[r]} ✓` : bt().labels[r]);
-  const score = (s: MonthScore) => ({ pai: s.reason ? NaN : s.pai, hitRate: s.reason ? NaN : s.hitRate });
+  const score = (s: MonthScore) => (s.reason ? { pai: NaN, hitRate: NaN, pei: NaN } : { pai: s.pai, hitRate: s.hitRate, pei: s.pei });
   return (
     <>
       <Show when={bt().months.length > 0}>
@@ -52,14 +53,15 @@ export function BacktestTable(props: { backtest: Backtest }) {
               {(mean) => (
                 <tr class="ours" data-month="mean">
                   <td>Mean</td>
-                  <For each={RANKINGS}>{(r) => <Figure pai={mean()[r].pai} hitRate={mean()[r].hitRate} testid={`bt-mean-${r}`} />}</For>
+                  <For each={RANKINGS}>{(r) => <Figure {...mean()[r]} testid={`bt-mean-${r}`} />}</For>
                 </tr>
               )}
             </Show>
           </tbody>
         </table>
         <p class="muted small">
-          Each cell: PAI, then the share of the month's {bt().unit} caught in the top {Number((bt().coverage * 100).toFixed(2))} % of hexagons. {PAI_EXPLAINED}
+          Each cell, top to bottom: PAI, the share of the month's {bt().unit} caught in the top{' '}
+          {Number((bt().coverage * 100).toFixed(2))} % of hexagons, and PEI*. {PAI_EXPLAINED} {PEI_EXPLAINED}
         </p>
       </Show>
       <p class="verdict" data-testid="priority-verdict">
