@@ -217,6 +217,20 @@ describe('patrol priority and its backtest in Chromium', () => {
     expect(plan.priority[top]).toBe(Math.max(...plan.priority));
   });
 
+  it('a measure that forecast worse than a baseline on the test month is flagged in words (Gi* of harm, 2018-05)', async () => {
+    // The panel's old default: it showed PAI below both baselines and said nothing.
+    const table = page.getByTestId('accuracy-table');
+    await page.getByTestId('acc-measure').selectOption('gi-harm');
+    await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').first().textContent()) ?? '').toBe('Gi* z-score of crime harm');
+    const hits = (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3].textContent ?? '')))
+      .map((t) => Number(t.replace('%', '')));
+    expect(hits[0]).toBeLessThan(Math.max(hits[1], hits[2]));
+    const note = (await page.getByTestId('accuracy-note').textContent()) ?? '';
+    expect(note).toMatch(/^On 2018-05 alone, .* caught [\d.]+ % of the crimes and Gi\* z-score of crime harm [\d.]+ %: it forecast worse than a baseline here\. Gi\* finds significant areas; it is not a cell ranking\./);
+    await page.getByTestId('acc-measure').selectOption('priority');
+    await expect.poll(async () => (await table.locator('tbody tr').first().locator('td').first().textContent()) ?? '').toBe('Patrol priority (recency-weighted counts)');
+  });
+
   it('with harm weighting the backtest is in harm, and says so', async () => {
     await page.getByTestId('weight').selectOption('harm');
     await expect.poll(async () => (await page.getByTestId('priority-verdict').textContent()) ?? '').toMatch(/of next month's harm in 5 % of hexagons/);

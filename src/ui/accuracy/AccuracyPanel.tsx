@@ -6,12 +6,29 @@
  * (ANALYSIS.md "Forecast accuracy"). The default measure is the priority.
  */
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
-import { FORECAST_MEASURES, type ForecastMeasure } from '../../analysis/accuracy-report';
+import { type AccuracyReport, FORECAST_MEASURES, type ForecastMeasure } from '../../analysis/accuracy-report';
 import { useApp } from '../context';
 import { PAI_EXPLAINED, PEI_EXPLAINED } from '../explain';
 import { BacktestTable } from './BacktestTable';
 
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+/**
+ * Says so when the chosen measure caught fewer of the test month's crimes than a baseline (the
+ * panel once showed Gi* below both baselines without a word: issue 10 item 8); null otherwise.
+ */
+function worseThanBaseline(rep: AccuracyReport): string | null {
+  const ours = rep.ours.result;
+  const best = rep.baselines.reduce((a, b) => (b.result.hitRate > a.result.hitRate ? b : a));
+  if (!(ours.hitRate < best.result.hitRate)) return null;
+  const gi = rep.ours.label.startsWith('Gi*') ? ' Gi* finds significant areas; it is not a cell ranking.' : '';
+  return (
+    `On ${rep.testMonth} alone, ${best.label.toLowerCase()} caught ${pct(best.result.hitRate)} of the crimes and ` +
+    `${rep.ours.label.startsWith('Gi*') ? rep.ours.label : rep.ours.label.toLowerCase()} ${pct(ours.hitRate)}: it forecast worse than a baseline here.${gi} ` +
+    'Patrols follow the backtest above, over several months.'
+  );
+}
 
 export function AccuracyPanel() {
   const app = useApp();
@@ -143,6 +160,7 @@ export function AccuracyPanel() {
                       </For>
                     </tbody>
                   </table>
+                  <Show when={worseThanBaseline(rep())}>{(note) => <p class="note" data-testid="accuracy-note">{note()}</p>}</Show>
                   <p class="muted small">{PAI_EXPLAINED}</p>
                   <p class="muted small">{PEI_EXPLAINED}</p>
                 </>
