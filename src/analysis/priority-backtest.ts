@@ -191,7 +191,9 @@ export function rollingBacktest(input: BacktestInput, options: BacktestOptions =
     const why =
       months.length === 0
         ? `a test month needs at least ${s.minHistory} earlier month${s.minHistory === 1 ? '' : 's'} in the window, and the window has ${m.T}`
-        : `no ${unit === 'crimes' ? 'crime' : 'harm'} fell in the study area in the test months`;
+        : months[0].scores.priority.reason === 'no-flagged-cells'
+          ? `${coverageText(s.coverage)} of ${m.n} hexagons is less than one hexagon`
+          : `no ${unit === 'crimes' ? 'crime' : 'harm'} fell in the study area in the test months`;
     return {
       ...base, scoredMonths: 0, mean: null, recommended: 'priority',
       verdict: `Not backtested: ${why}. The app ranks patrols by priority, the best simple ranking measured on London data, untested here.`,

@@ -144,6 +144,12 @@ describe('rollingBacktest: rolling origin over several months', () => {
     );
   });
 
+  it('says when the coverage flags no hexagon at all', () => {
+    const tiny = rollingBacktest(input(rows, ['a', 'b'], neighboursFromLists([[0], [1]])), { coverage: 0.1, minHistory: 1 });
+    expect(tiny.scoredMonths).toBe(0);
+    expect(tiny.verdict).toMatch(/^Not backtested: 10 % of 2 hexagons is less than one hexagon\./);
+  });
+
   it('refuses bad settings', () => {
     const i = input(rows, ['a', 'b'], neighboursFromLists([[0], [1]]));
     expect(() => rollingBacktest(i, { coverage: 0 })).toThrow(/coverage = 0/);
