@@ -4,7 +4,8 @@
  * browser runs, for analysts' batch runs and for checking the app number for number.
  *
  *   npm run --silent analyze -- --input FILE [--input FILE ...] --resolution 9 --weight count|harm \
- *     [--area FILE.geojson] [--from YYYY-MM] [--to YYYY-MM] --out result.json
+ *     [--area FILE.geojson] [--from YYYY-MM] [--to YYYY-MM] [--half-life MONTHS] [--coverage PERCENT] \
+ *     [--backtest-months K] --out result.json
  *
  * Pipeline (each step is the app's own code, so same inputs give the same numbers):
  * - every --input through `ingestFile` with the Node ingest environment and the shipped
@@ -13,7 +14,8 @@
  * - the study area `buildStudyArea(polygons, resolution)`: --area, or the 33 London boroughs;
  * - the month filter from `toCubeFilter` over the app's default view (the 14 crime categories,
  *   months clamped to the data as the app clamps them);
- * - `analyseHotspots` with no weights (counts) or `harmWeightVector(data/harm-weights.json)`.
+ * - `analyseHotspots` with no weights (counts) or `harmWeightVector(data/harm-weights.json)`;
+ * - `patrolPlan` (the patrol priority and its rolling-origin backtest) with the same weights.
  * Definitions: ../shared/ANALYSIS.md. Nothing is rounded.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -31,7 +33,8 @@ const USAGE = `Usage: npm run --silent analyze -- --input FILE [--input FILE ...
 
 Loads crime files through the app's own ingest (DuckDB-WASM, the browser's engine) and writes,
 for every H3 cell of the study area, its crimes, value, Getis-Ord Gi* z and p, confidence bins
-without and with FDR correction, and its emerging hot spot category: the app's numbers.
+without and with FDR correction, its emerging hot spot category and its patrol priority, with
+the backtest behind the priority: the app's numbers.
 
 Options:
   --input FILE       file to load: police.uk street or stop-and-search CSV, a force extract CSV
@@ -48,16 +51,31 @@ Options:
   --to YYYY-MM       last month analysed (default: the last month of the data). A month outside
                      the data is clamped to the data's first or last month, as in the app; a range
                      wholly outside the data selects nothing (a warning says so).
+  --half-life M      half-life of the patrol priority's recency weights, in months (default 3).
+  --coverage P       share of hexagons flagged in the backtest, percent (default 5).
+  --backtest-months K  test months of the rolling-origin backtest, the last K of the window
+                     (default 6); each is forecast from up to 12 months before it.
   --verbose          progress on standard error.
   --help             this text.
 
 Output (JSON, numbers unrounded):
   {"rows":{"read","kept","rejected","outsideArea","rejectReasons":{reason:count}},
    "resolution","weight",
-   "cells":[{"h3","count","value","giZ","giP","giBin","giBinFdr","emerging"}]}
+   "backtest":{"unit","coverage","halfLife","trainingMonths","minHistory","labels","months",
+               "scoredMonths","mean","recommended","verdict"},
+   "cells":[{"h3","count","value","giZ","giP","giBin","giBinFdr","emerging","priority","priorityRank"}]}
   cells: one per study-area cell (every cell whose centre is inside the area, zero cells
   included), sorted by H3 index. giBin / giBinFdr: -3..3 (90/95/99 % cold or hot, without /
   with Benjamini-Hochberg FDR). emerging: Esri's category label, e.g. "Persistent Hot Spot".
+  priority: the score of the recommended patrol ranking (backtest.recommended): by default the
+  value (crimes or harm) of each month up to the last one weighted by 0.5^(months before the
+  last / half-life), over the window's last 12 months; if the backtest found a baseline
+  ("window": the 12 months' total, "last-month": the last month's value) better, that baseline's
+  value. priorityRank: 1 = patrolled first; ties by H3 index.
+  backtest: each of the last K months forecast from the months before it; months[].scores per
+  ranking (priority, window, last-month, gi) hold k, n, N, nStar, hitRate, pai, pei, reason
+  (PAI and PEI* as in ANALYSIS.md; null where undefined, e.g. no crime in the test month);
+  mean: averages over the scored months (null if none); verdict: the outcome in words.
   rows: read, kept and rejected sum the ingest reports of the files; outsideArea counts the
   analysed crimes (14 crime categories, within the months) whose cell lies outside the area.
 
@@ -93,6 +111,9 @@ interface CliOptions {
   from: string | null;
   to: string | null;
   verbose: boolean;
+  halfLife: number;
+  coverage: number;
+  backtestMonths: number;
 }
 
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -108,7 +129,7 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   const single = new Map<string, string>();
   const inputs: string[] = [];
   let verbose = false;
-  const valued = new Set(['--input', '--out', '--resolution', '--weight', '--area', '--from', '--to']);
+  const valued = new Set(['--input', '--out', '--resolution', '--weight', '--area', '--from', '--to', '--half-life', '--coverage', '--backtest-months']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return null;
@@ -146,7 +167,20 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   const from = single.has('--from') ? checkMonth('--from', single.get('--from')!) : null;
   const to = single.has('--to') ? checkMonth('--to', single.get('--to')!) : null;
   if (from !== null && to !== null && from > to) throw usageError(`--from ${from} is after --to ${to}`);
-  return { inputs, out, resolution: res as H3Resolution, weight, area: single.get('--area') ?? null, from, to, verbose };
+  const number = (flag: string, fallback: number, ok: (x: number) => boolean, what: string) => {
+    const text = single.get(flag);
+    if (text === undefined) return fallback;
+    const x = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+    if (!ok(x)) throw usageError(`${flag} "${text}" is not ${what}`);
+    return x;
+  };
+  const halfLife = number('--half-life', 3, (x) => x > 0 && x <= 120, 'a number of months above 0 (at most 120)');
+  const coverage = number('--coverage', 5, (x) => x > 0 && x <= 100, 'a percentage above 0 (at most 100)');
+  const backtestMonths = number('--backtest-months', 6, (x) => Number.isInteger(x) && x >= 1 && x <= 120, 'a whole number of months from 1 to 120');
+  return {
+    inputs, out, resolution: res as H3Resolution, weight, area: single.get('--area') ?? null, from, to, verbose,
+    halfLife, coverage: coverage / 100, backtestMonths,
+  };
 }
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -242,6 +276,7 @@ async function run(argv: readonly string[]): Promise<void> {
     { createNodeIngestEnv, loadBoundariesFromDir },
     { ingestFile },
     { DEFAULT_VIEW, toCubeFilter },
+    { patrolPlan },
   ] = await Promise.all([
     import('../src/analysis/harm'),
     import('../src/analysis/hotspots'),
@@ -250,6 +285,7 @@ async function run(argv: readonly string[]): Promise<void> {
     import('../src/ingest/env-node'),
     import('../src/ingest/pipeline'),
     import('../src/state/filters'),
+    import('../src/analysis/priority-backtest'),
   ]);
   log('starting DuckDB-WASM');
   const env = await createNodeIngestEnv(await loadBoundariesFromDir(join(DATA, 'boundaries')));
@@ -317,6 +353,8 @@ async function run(argv: readonly string[]): Promise<void> {
   const r = analyseHotspots(cube, study, filter, weights);
   rows.outsideArea = r.outsideArea;
   if (r.degenerate) warn('every study cell has the same value (S = 0): every z is 0 and every bin 0');
+  const plan = patrolPlan(cube, study, filter, weights, { halfLife: opts.halfLife, coverage: opts.coverage, months: opts.backtestMonths });
+  log(plan.backtest.verdict);
 
   const cells = r.cells.map((h3, i) => ({
     h3,
@@ -327,8 +365,10 @@ async function run(argv: readonly string[]): Promise<void> {
     giBin: r.giBin[i],
     giBinFdr: r.giBinFdr[i],
     emerging: emergingLabel(r.emerging[i]),
+    priority: plan.priority[i],
+    priorityRank: plan.rank[i],
   }));
-  const json = `${JSON.stringify({ rows, resolution: opts.resolution, weight: opts.weight, cells })}\n`;
+  const json = `${JSON.stringify({ rows, resolution: opts.resolution, weight: opts.weight, backtest: plan.backtest, cells })}\n`;
   if (opts.out === '-') process.stdout.write(json);
   else {
     try {

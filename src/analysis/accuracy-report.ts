@@ -11,10 +11,17 @@ import type { CrimeCube, CubeFilter } from './cube';
 import { forecastAccuracy, type ForecastAccuracyResult } from './forecast-accuracy.ts';
 import { getisOrdGiStar } from './gi-star.ts';
 import { type StudyArea, studyValues } from './hotspots';
+import { DEFAULT_HALF_LIFE, patrolPriority } from './priority.ts';
+import { monthlyStudyValues } from './priority-backtest.ts';
 
-export type ForecastMeasure = 'gi-count' | 'gi-harm' | 'harm';
+export type ForecastMeasure = 'priority' | 'gi-count' | 'gi-harm' | 'harm';
 
+/**
+ * The measures a user can test, the patrol priority first: it is the app's cell ranking, while
+ * Gi* finds significant areas and ranks cells worse (issue 10 item 8; `priority.ts`).
+ */
 export const FORECAST_MEASURES: Record<ForecastMeasure, string> = {
+  priority: 'Patrol priority (recency-weighted counts)',
   'gi-count': 'Gi* z-score of crime counts',
   'gi-harm': 'Gi* z-score of crime harm',
   harm: 'Total crime harm',
@@ -33,6 +40,8 @@ export interface AccuracyOptions {
   categories: readonly number[];
   /** Harm weight per category code (for the harm measures). */
   harmWeights: ArrayLike<number>;
+  /** Half-life of the priority's recency weights, months. @default 3 */
+  halfLife?: number;
 }
 
 export interface AccuracyRow {
@@ -57,7 +66,10 @@ export function accuracyReport(cube: CrimeCube, study: StudyArea, o: AccuracyOpt
   const test = studyValues(cube, study, window(o.testMonth, o.testMonth)).count;
   const counts = studyValues(cube, study, train);
   let score: ArrayLike<number>;
-  if (o.measure === 'harm') score = studyValues(cube, study, train, o.harmWeights).value;
+  if (o.measure === 'priority') {
+    const m = monthlyStudyValues(cube, study, train);
+    score = patrolPriority(m, m.T - 1, o.halfLife ?? DEFAULT_HALF_LIFE);
+  } else if (o.measure === 'harm') score = studyValues(cube, study, train, o.harmWeights).value;
   else if (o.measure === 'gi-harm') score = getisOrdGiStar(studyValues(cube, study, train, o.harmWeights).value, study.neighbours).z;
   else score = getisOrdGiStar(counts.count, study.neighbours).z;
   const run = (s: ArrayLike<number>) => forecastAccuracy({ cells: study.cells, score: s, testCounts: test, coverage: o.coverage });

@@ -25,6 +25,7 @@ import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
 import { createHotspotClient, type HotspotClient } from './hotspot-client';
+import { createPriorityModel, type PriorityModel } from './priority-model';
 
 export interface LoadStatus {
   phase: 'starting' | 'loading' | 'ready' | 'failed';
@@ -100,6 +101,8 @@ export interface AppModel {
   lastHotspotMs: Accessor<number>;
   /** Why the last hotspot analysis failed, if it did. */
   hotspotError: Accessor<string | null>;
+  /** Patrol priority per study cell and its backtest (computed in the worker while in use). */
+  priority: PriorityModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -229,6 +232,15 @@ export function createAppModel(source: DataSource): AppModel {
     if (!c || !f || code < 0 || code >= c.cells.length) return null;
     return cellBreakdown(c, f, code, weightVector());
   };
+  const priority = createPriorityModel({
+    cube, cubeFilter, weights: weightVector, client,
+    area: () => {
+      const c = cube();
+      const b = boundaries();
+      const features = b ? areaFeatures(b, view.area) : [];
+      return c && features.length > 0 ? { key: areaKey(c.resolution, view.area), polygons: () => features as never } : null;
+    },
+  });
 
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? hexRows().map((r) => r.value) : []));
 
@@ -440,6 +452,7 @@ export function createAppModel(source: DataSource): AppModel {
     cellFigures,
     lastHotspotMs,
     hotspotError,
+    priority,
   };
 }
 

@@ -7,6 +7,7 @@ import type { AreaPolygons } from '../analysis/study-area.ts';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
+import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
 
 interface Args {
@@ -22,13 +23,15 @@ export interface HotspotClient {
   analyse(args: Args): Promise<{ result: HotspotResult; ms: number } | null>;
   /** Resolves with the forecast-accuracy report, or null when a newer report request superseded it. */
   accuracy(args: Args & { options: AccuracyOptions }): Promise<AccuracyReport | null>;
+  /** Resolves with the patrol plan, or null when a newer plan request superseded it. */
+  priority(args: Args & { options: BacktestOptions }): Promise<PatrolPlan | null>;
   dispose(): void;
 }
 
 export function createHotspotClient(): HotspotClient {
   let worker: Worker | null = null;
   let nextId = 1;
-  const latest = { analyse: 0, accuracy: 0 };
+  const latest = { analyse: 0, accuracy: 0, priority: 0 };
   let sentCube: CrimeCube | null = null;
   const waiting = new Map<number, (r: HotspotResponse) => void>();
   /**
@@ -61,8 +64,8 @@ export function createHotspotClient(): HotspotClient {
       (worker ??= spawn()).postMessage(req);
     });
   /** Sends one request (the cube only when it changed, the polygons only when asked for). */
-  async function request(args: Args, accuracy?: AccuracyOptions): Promise<HotspotResponse> {
-    const base: HotspotRequest = { id: nextId++, areaKey: args.areaKey, filter: args.filter, weights: args.weights, accuracy };
+  async function request(args: Args, ask: Pick<HotspotRequest, 'accuracy' | 'priority'> = {}): Promise<HotspotResponse> {
+    const base: HotspotRequest = { id: nextId++, areaKey: args.areaKey, filter: args.filter, weights: args.weights, ...ask };
     if (args.cube !== sentCube) {
       base.cube = args.cube;
       sentCube = args.cube;
@@ -81,9 +84,15 @@ export function createHotspotClient(): HotspotClient {
     },
     async accuracy(args) {
       const ticket = ++latest.accuracy;
-      const r = await request(args, args.options);
+      const r = await request(args, { accuracy: args.options });
       if (r.type !== 'accuracy') throw new Error('hotspot worker: unexpected reply');
       return ticket === latest.accuracy ? r.report : null;
+    },
+    async priority(args) {
+      const ticket = ++latest.priority;
+      const r = await request(args, { priority: args.options });
+      if (r.type !== 'priority') throw new Error('hotspot worker: unexpected reply');
+      return ticket === latest.priority ? r.plan : null;
     },
     dispose() {
       worker?.terminate();

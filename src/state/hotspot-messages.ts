@@ -3,6 +3,7 @@ import type { AreaPolygons } from '../analysis/study-area.ts';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
+import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 
 export interface HotspotRequest {
   id: number;
@@ -16,10 +17,13 @@ export interface HotspotRequest {
   weights?: Float64Array;
   /** Asks for a forecast-accuracy report instead of the hotspot analysis. */
   accuracy?: AccuracyOptions;
+  /** Asks for the patrol plan (priority per cell and its backtest) instead of the hotspot analysis. */
+  priority?: BacktestOptions;
 }
 
 export type HotspotResponse =
   | { id: number; type: 'result'; result: HotspotResult; ms: number }
   | { id: number; type: 'accuracy'; report: AccuracyReport }
+  | { id: number; type: 'priority'; plan: PatrolPlan }
   | { id: number; type: 'need-polygons' }
   | { id: number; type: 'error'; message: string };

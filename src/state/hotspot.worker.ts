@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 /**
  * The hotspot worker: study areas (polygonToCells + ring-1 neighbours: seconds at resolution 10),
- * the Gi* / emerging analysis and the forecast-accuracy report run here, so the map stays
- * responsive. Study areas are cached per resolution and area.
+ * the Gi* / emerging analysis, the forecast-accuracy report and the patrol plan (priority and its
+ * rolling-origin backtest) run here, so the map stays responsive. Study areas are cached per resolution and area.
  */
 import type { CrimeCube } from '../analysis/cube';
 import { accuracyReport } from '../analysis/accuracy-report';
 import { analyseHotspots, buildStudyArea, type StudyArea } from '../analysis/hotspots';
+import { patrolPlan } from '../analysis/priority-backtest';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
 
 let cube: CrimeCube | null = null;
@@ -25,6 +26,10 @@ self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
       studies.set(req.areaKey, study);
     }
     if (req.accuracy) return reply({ id: req.id, type: 'accuracy', report: accuracyReport(cube, study, req.accuracy) });
+    if (req.priority) {
+      const plan = patrolPlan(cube, study, req.filter, req.weights, req.priority);
+      return reply({ id: req.id, type: 'priority', plan }, [plan.priority.buffer, plan.rank.buffer]);
+    }
     const t0 = performance.now();
     const result = analyseHotspots(cube, study, req.filter, req.weights);
     reply({ id: req.id, type: 'result', result, ms: performance.now() - t0 });

@@ -225,6 +225,22 @@ describe('accuracyReport(cube, study, options)', () => {
     expect([...r.ours.result.flagged].sort((a, b) => a - b)).toEqual(want);
   });
 
+  it("'priority' flags the top k cells by recency-weighted training counts (half-life a setting), not harm", () => {
+    // Training counts (crimes, any type; stop and search left out), weight 0.5^((M2 − m)/h):
+    //   C5 M0 1; C10 M0 3, M1 3, M2 2; C12 M0 1, M1 1; C20 M2 5; C25 M0 6; C30 M2 3.
+    // h = 1: C20 5, C10 3·¼ + 3·½ + 2 = 4.25, C30 3, C25 6·¼ = 1.5, C12 0.75, C5 0.25.
+    // h = 3 (default): C10 3·2^(−⅔) + 3·2^(−⅓) + 2 = 6.27, C20 5, C25 6·2^(−⅔) = 3.78, C30 3.
+    // Test (M3): C10 1 + C20 2 caught either way, n = 3 of N = 12; PAI = (3/12)/(4/40) = 2.5.
+    const fast = accuracyReport(CUBE, STUDY, { ...OPTIONS, measure: 'priority', halfLife: 1 });
+    expect(fast.ours.result.flagged).toEqual([20, 10, 30, 25]);
+    expect(fast.ours.result.n).toBe(3);
+    expect(fast.ours.result.pai).toBeCloseTo(2.5, 12);
+    const dflt = accuracyReport(CUBE, STUDY, { ...OPTIONS, measure: 'priority' });
+    expect(dflt.ours.result.flagged).toEqual([10, 20, 25, 30]);
+    expect(dflt.ours.label).toBe(FORECAST_MEASURES.priority);
+    expect(Object.keys(FORECAST_MEASURES)[0]).toBe('priority');
+  });
+
   it('the measure does not change the baselines', () => {
     const a = accuracyReport(CUBE, STUDY, OPTIONS);
     const b = accuracyReport(CUBE, STUDY, { ...OPTIONS, measure: 'gi-count' });

@@ -1,19 +1,46 @@
 /**
- * Forecast accuracy: would last period's hotspots have caught next month's crime? PAI and PEI*
- * of the chosen measure beside two baselines (ANALYSIS.md "Forecast accuracy").
+ * Forecast accuracy: would last period's hotspots have caught next month's crime? First the
+ * patrol priority's rolling-origin backtest against its baselines, with the verdict in words
+ * (the app never recommends a ranking that forecast worse than a baseline: issue 10 item 8);
+ * then PAI and PEI* of a chosen measure on one test month beside the same baselines
+ * (ANALYSIS.md "Forecast accuracy"). The default measure is the priority.
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { FORECAST_MEASURES, type ForecastMeasure } from '../../analysis/accuracy-report';
+import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { type AccuracyReport, FORECAST_MEASURES, type ForecastMeasure } from '../../analysis/accuracy-report';
 import { useApp } from '../context';
 import { PAI_EXPLAINED, PEI_EXPLAINED } from '../explain';
+import { BacktestTable } from './BacktestTable';
 
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+/**
+ * Says so when the chosen measure caught fewer of the test month's crimes than a baseline (the
+ * panel once showed Gi* below both baselines without a word: issue 10 item 8); null otherwise.
+ */
+function worseThanBaseline(rep: AccuracyReport): string | null {
+  const ours = rep.ours.result;
+  const best = rep.baselines.reduce((a, b) => (b.result.hitRate > a.result.hitRate ? b : a));
+  if (!(ours.hitRate < best.result.hitRate)) return null;
+  const gi = rep.ours.label.startsWith('Gi*') ? ' Gi* finds significant areas; it is not a cell ranking.' : '';
+  return (
+    `On ${rep.testMonth} alone, ${best.label.toLowerCase()} caught ${pct(best.result.hitRate)} of the crimes and ` +
+    `${rep.ours.label.startsWith('Gi*') ? rep.ours.label : rep.ours.label.toLowerCase()} ${pct(ours.hitRate)}: it forecast worse than a baseline here.${gi} ` +
+    'Patrols follow the backtest above, over several months.'
+  );
+}
 
 export function AccuracyPanel() {
   const app = useApp();
   const [open, setOpen] = createSignal(false);
-  const [measure, setMeasure] = createSignal<ForecastMeasure>('gi-harm');
-  const [coverage, setCoverage] = createSignal(5);
+  const [measure, setMeasure] = createSignal<ForecastMeasure>('priority');
+  const priority = app.priority;
+  const coverage = () => priority.settings().coveragePercent;
+  const setCoverage = (c: number) => priority.setSettings({ coveragePercent: c });
+  // The plan and its backtest are computed (in the worker) only while the panel is open.
+  createEffect(() => {
+    if (open()) onCleanup(priority.use());
+  });
   const [test, setTest] = createSignal<string | null>(null);
   const [trainMonths, setTrainMonths] = createSignal(6);
   const months = () => app.cube()?.months ?? [];
@@ -25,7 +52,10 @@ export function AccuracyPanel() {
       const f = app.cubeFilter();
       const t = testMonth();
       if (!open() || !c || !f || !t) return false;
-      return { c, f, t, area: app.view.area.kind === 'all' ? '' : app.view.area.codes.join(), measure: measure(), coverage: coverage(), train: trainMonths(), w: app.harmWeights() };
+      return {
+        c, f, t, area: app.view.area.kind === 'all' ? '' : app.view.area.codes.join(), measure: measure(), coverage: coverage(),
+        halfLife: priority.settings().halfLife, train: trainMonths(), w: app.harmWeights(),
+      };
     },
     async (k) => {
       const ti = k.c.months.indexOf(k.t);
@@ -33,7 +63,9 @@ export function AccuracyPanel() {
       const trainTo = ti - 1;
       const trainFrom = Math.max(0, trainTo - k.train + 1);
       try {
-        const rep = await app.accuracy({ trainFrom, trainTo, testMonth: ti, measure: k.measure, coverage: k.coverage / 100, categories: k.f.categories, harmWeights: k.w });
+        const rep = await app.accuracy({
+          trainFrom, trainTo, testMonth: ti, measure: k.measure, coverage: k.coverage / 100, categories: k.f.categories, harmWeights: k.w, halfLife: k.halfLife,
+        });
         return rep ? ({ report: rep } as const) : undefined;
       } catch (e) {
         return { error: e instanceof Error ? e.message : String(e) } as const;
@@ -49,6 +81,34 @@ export function AccuracyPanel() {
         </button>
       </header>
       <Show when={open()}>
+        <h3>Patrol priority: backtest</h3>
+        <div class="two">
+          <label class="field">
+            <span>Area flagged (%)</span>
+            <input type="number" data-testid="acc-coverage" min="0.5" max="50" step="0.5" value={coverage()} onChange={(e) => setCoverage(Math.min(50, Math.max(0.5, Number(e.currentTarget.value) || 5)))} />
+          </label>
+          <label class="field">
+            <span>Half-life (months)</span>
+            <input type="number" data-testid="acc-half-life" min="0.5" max="24" step="0.5" value={priority.settings().halfLife} onChange={(e) => priority.setSettings({ halfLife: Math.min(24, Math.max(0.5, Number(e.currentTarget.value) || 3)) })} />
+          </label>
+          <label class="field">
+            <span>Months tested</span>
+            <input type="number" data-testid="acc-bt-months" min="1" max="24" value={priority.settings().months} onChange={(e) => priority.setSettings({ months: Math.min(24, Math.max(1, Math.round(Number(e.currentTarget.value)) || 6)) })} />
+          </label>
+        </div>
+        <Show when={priority.plan()} fallback={<p class="muted small">{priority.error() ?? 'Backtesting…'}</p>}>
+          {(plan) => (
+            <>
+              <p class="muted small" data-testid="priority-basis">
+                Priority ranks hexagons by their {plan().backtest.unit} of each month, a month {plan().backtest.halfLife} months older counting half
+                {plan().train ? `, over ${plan().train![0]} – ${plan().train![1]}` : ''}. Each month below is forecast from the months before it.
+              </p>
+              <BacktestTable backtest={plan().backtest} />
+              <Show when={priority.error()}>{(e) => <p class="error">{e()}</p>}</Show>
+            </>
+          )}
+        </Show>
+        <h3>One test month</h3>
         <div class="two">
           <label class="field">
             <span>Test month</span>
@@ -67,10 +127,6 @@ export function AccuracyPanel() {
             <select data-testid="acc-measure" value={measure()} onChange={(e) => setMeasure(e.currentTarget.value as ForecastMeasure)}>
               <For each={Object.entries(FORECAST_MEASURES)}>{([k, v]) => <option value={k} selected={k === measure()}>{v}</option>}</For>
             </select>
-          </label>
-          <label class="field">
-            <span>Area flagged (%)</span>
-            <input type="number" min="0.5" max="50" step="0.5" value={coverage()} onChange={(e) => setCoverage(Math.min(50, Math.max(0.5, Number(e.currentTarget.value) || 5)))} />
           </label>
         </div>
         <Show when={report.latest}>
@@ -104,6 +160,7 @@ export function AccuracyPanel() {
                       </For>
                     </tbody>
                   </table>
+                  <Show when={worseThanBaseline(rep())}>{(note) => <p class="note" data-testid="accuracy-note">{note()}</p>}</Show>
                   <p class="muted small">{PAI_EXPLAINED}</p>
                   <p class="muted small">{PEI_EXPLAINED}</p>
                 </>
