@@ -80,11 +80,12 @@ export function labelLayer(labels: Label[], zoom: number) {
 }
 
 /**
- * "No data" under the anchor of each borough with no data in the analysed months, at every
- * zoom, so a hatched borough says what the hatch means.
+ * "No data" under the name of each borough with no data in the analysed months, from the zoom
+ * at which borough names show (zoomed out, the hatch and the legend say it without crowding the
+ * BCU names), so a hatched borough says what the hatch means.
  */
-export function noDataLabelLayer(labels: Label[], codes: readonly string[]) {
-  const wanted = new Set(codes);
+export function noDataLabelLayer(labels: Label[], codes: readonly string[], zoom: number) {
+  const wanted = new Set(zoom < 10.2 ? [] : codes);
   return new TextLayer<Label>({
     id: 'no-data-labels',
     data: labels.filter((l) => l.level === 'borough' && l.code !== undefined && wanted.has(l.code)),

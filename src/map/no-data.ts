@@ -36,17 +36,20 @@ export function noDataLayer(codes: readonly string[] = []): FillLayerSpecificati
 }
 
 /**
- * Keeps the hatch on `map` for the boroughs `codes()` names, across style reloads (the online
- * street map switch rebuilds the style, which drops images and filters). Returns the function
- * to call when the codes change.
+ * Keeps the hatch on `map` for the boroughs `codes()` names, across style changes (the online
+ * street map switch sets a new style: MapLibre diffs it in place, firing 'styledata' but not
+ * 'style.load', and the new style's hatch layer comes with an empty filter). Returns the
+ * function to call when the codes change.
  */
 export function attachNoData(map: MapLibreMap, codes: () => readonly string[]): () => void {
   const apply = () => {
-    if (!map.isStyleLoaded()) return;
+    if (!map.getLayer(NO_DATA_LAYER)) return;
     if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());
-    if (map.getLayer(NO_DATA_LAYER)) map.setFilter(NO_DATA_LAYER, noDataFilter(codes()));
+    const want = noDataFilter(codes());
+    // setFilter fires 'styledata' itself: set it only when it differs, or this loops.
+    if (JSON.stringify(map.getFilter(NO_DATA_LAYER)) !== JSON.stringify(want)) map.setFilter(NO_DATA_LAYER, want);
   };
-  map.on('style.load', apply);
+  map.on('styledata', apply);
   // A fill-pattern asks for its image before 'style.load' may have run.
   map.on('styleimagemissing', (e: { id: string }) => {
     if (e.id === HATCH_IMAGE && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());

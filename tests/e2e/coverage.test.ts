@@ -153,4 +153,18 @@ describe('data coverage in Chromium', () => {
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });
+
+  // After the console check: with no network, the street map's tiles fail to load (and say so).
+  it('the hatch survives a change of base map style (online street map on, then off)', async () => {
+    await setView({ layer: 'counts', area: { kind: 'bcu', codes: ['CE'] } });
+    await page.waitForTimeout(2500);
+    const before = await countBasePixels(page, HATCH);
+    expect(before).toBeGreaterThan(20_000);
+    await setView({ onlineBasemap: true });
+    await page.waitForTimeout(3000);
+    expect(await countBasePixels(page, HATCH)).toBeGreaterThan(20_000);
+    await setView({ onlineBasemap: false });
+    await page.waitForTimeout(3000);
+    expect(await countBasePixels(page, HATCH)).toBeGreaterThan(20_000);
+  });
 });

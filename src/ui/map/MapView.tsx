@@ -155,7 +155,7 @@ export function MapView() {
     const o = overlay();
     if (!o) return;
     o.setProps({
-      layers: [hexagonLayer(app.hexRows(), colorOf(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom()), noDataLabelLayer(labels(), noDataCodes())],
+      layers: [hexagonLayer(app.hexRows(), colorOf(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom()), noDataLabelLayer(labels(), noDataCodes(), zoom())],
     });
   });
 
