@@ -53,7 +53,8 @@ Options:
                      wholly outside the data selects nothing (a warning says so).
                      With neither, and a gap in the loaded months (a month with no crime, or under
                      10 % of the median month), the latest run of months with data is analysed,
-                     as in the app (a warning names the gap).
+                     as in the app (a warning names the gap). With one of them, the other end
+                     stops at the edge of the months with data rather than crossing a gap.
   --include-no-data  keep boroughs with no data in the analysed months in the study area (as
                      zeros; their cells are never labelled hot, cold or emerging). Default: leave
                      their cells out (a warning names them). A borough has no data in a month when

@@ -26,12 +26,18 @@ export interface CoverageView {
  * The filter the app analyses: the user's months when chosen; otherwise all months, or, when
  * the loaded months have a gap, the latest run of months with data (issue 10: one 2023 file
  * stretched the window over 55 empty months and emerging hot spots fell from 1,476 to 112).
+ * With only one end chosen, the other does not reach across a gap either: an unchosen end is
+ * the last month with data (at or after the chosen start), or the start of the run of months
+ * with data that the chosen end closes.
  */
 export function withDefaultWindow(filter: CubeFilter, chosen: { from: string | null; to: string | null }, coverage: DataCoverage | null): CubeFilter {
-  if (!coverage || chosen.from !== null || chosen.to !== null) return filter;
+  if (!coverage || (chosen.from !== null && chosen.to !== null)) return filter;
   const run = latestRun(coverage);
   if (!run || gapsWithin(coverage, 0, coverage.months.length - 1).length === 0) return filter;
-  return { ...filter, monthFrom: run.from, monthTo: run.to };
+  if (chosen.from === null && chosen.to === null) return { ...filter, monthFrom: run.from, monthTo: run.to };
+  if (chosen.from !== null) return run.to >= filter.monthFrom ? { ...filter, monthTo: Math.min(filter.monthTo, run.to) } : filter;
+  const closing = coverage.runs.filter((r) => r.from <= filter.monthTo).at(-1);
+  return closing ? { ...filter, monthFrom: closing.from } : filter;
 }
 
 export function coverageView(coverage: DataCoverage, filter: CubeFilter, chosen: { from: string | null; to: string | null }): CoverageView {

@@ -157,11 +157,27 @@ describe('the app\'s default window (coverage-view)', () => {
   });
 
   it('months the user chose are kept, and the gap inside them reported', () => {
-    const f = withDefaultWindow(filter, { from: '2017-06', to: null }, cov);
+    const f = withDefaultWindow(filter, { from: '2017-06', to: '2023-01' }, cov);
     expect([f.monthFrom, f.monthTo]).toEqual([0, 67]);
-    const v = coverageView(cov, f, { from: '2017-06', to: null });
+    const v = coverageView(cov, f, { from: '2017-06', to: '2023-01' });
     expect(v.latestRunDefault).toBe(false);
     expect(v.gapsInWindow).toEqual([{ from: 12, to: 67 }]);
+  });
+
+  it('with one end chosen, the other stops at the edge of the months with data', () => {
+    // From 2017-09 (code 3): to the last month with data, 2018-05 (code 11), not 2023-01.
+    const from = withDefaultWindow({ ...filter, monthFrom: 3 }, { from: '2017-09', to: null }, cov);
+    expect([from.monthFrom, from.monthTo]).toEqual([3, 11]);
+    // To 2018-02 (code 8): from the start of its run, 2017-06.
+    const to = withDefaultWindow({ ...filter, monthTo: 8 }, { from: null, to: '2018-02' }, cov);
+    expect([to.monthFrom, to.monthTo]).toEqual([0, 8]);
+    // From a month after the last data: left as chosen (the gap is then reported).
+    const late = withDefaultWindow({ ...filter, monthFrom: 20 }, { from: '2019-02', to: null }, cov);
+    expect([late.monthFrom, late.monthTo]).toEqual([20, 67]);
+    // Two runs: to a month in the second run starts at that run.
+    const two = dataCoverage(cubeOf(['A'], MONTHS68, [MONTHS68.map((_, t) => (t < 12 || t >= 60 ? 1000 : 0))]));
+    const second = withDefaultWindow({ ...filter, monthTo: 64 }, { from: null, to: '2022-10' }, two);
+    expect([second.monthFrom, second.monthTo]).toEqual([60, 64]);
   });
 
   it('data without a gap keeps all its months', () => {
