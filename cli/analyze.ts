@@ -333,13 +333,12 @@ async function run(argv: readonly string[]): Promise<void> {
   const noData = noDataStudyArea(cover, boroughs, opts.includeNoData);
   let study;
   try {
-    if (buildStudyArea(polygons, opts.resolution).cells.length === 0) {
-      throw fileError(`area file ${areaName}: no H3 cell centre at resolution ${opts.resolution} lies inside it (too small for this resolution?)`);
-    }
     study = buildStudyArea(polygons, opts.resolution, noData?.area);
   } catch (e) {
-    if (e instanceof CliError) throw e;
     throw fileError(`area file ${areaName}: ${firstLine(e)}`);
+  }
+  if (study.cells.length + study.excluded.length === 0) {
+    throw fileError(`area file ${areaName}: no H3 cell centre at resolution ${opts.resolution} lies inside it (too small for this resolution?)`);
   }
   const affected = opts.includeNoData ? study.noData.reduce((a, b) => a + b, 0) : study.excluded.length;
   if (affected > 0) {
