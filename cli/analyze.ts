@@ -13,7 +13,10 @@
  * - `buildCube` at the resolution;
  * - the study area `buildStudyArea(polygons, resolution)`: --area, or the 33 London boroughs;
  * - the month filter from `toCubeFilter` over the app's default view (the 14 crime categories,
- *   months clamped to the data as the app clamps them);
+ *   months clamped to the data as the app clamps them); with no --from/--to and a gap in the
+ *   loaded months, the latest run of months with data (`withDefaultWindow`, as the app);
+ * - data coverage (`dataCoverage`): boroughs with no data in those months are left out of the
+ *   study area (`noDataStudyArea`), or kept but never labelled with --include-no-data;
  * - `analyseHotspots` with no weights (counts) or `harmWeightVector(data/harm-weights.json)`;
  * - `patrolPlan` (the patrol priority and its rolling-origin backtest) with the same weights.
  * Definitions: ../shared/ANALYSIS.md. Nothing is rounded.
@@ -51,6 +54,15 @@ Options:
   --to YYYY-MM       last month analysed (default: the last month of the data). A month outside
                      the data is clamped to the data's first or last month, as in the app; a range
                      wholly outside the data selects nothing (a warning says so).
+                     With neither, and a gap in the loaded months (a month with no crime, or under
+                     10 % of the median month), the latest run of months with data is analysed,
+                     as in the app (a warning names the gap). With one of them, the other end
+                     stops at the edge of the months with data rather than crossing a gap.
+  --include-no-data  keep boroughs with no data in the analysed months in the study area (as
+                     zeros; their cells are never labelled hot, cold or emerging). Default: leave
+                     their cells out (a warning names them). A borough has no data in a month when
+                     its crimes there are 0 or under 10 % of its usual share of the month, or when
+                     it usually holds under 10 % of an even split of the crimes (spill-over only).
   --half-life M      half-life of the patrol priority's recency weights, in months (default 3).
   --coverage P       share of hexagons flagged in the backtest, percent (default 5).
   --backtest-months K  test months of the rolling-origin backtest, the last K of the window
@@ -60,13 +72,18 @@ Options:
 
 Output (JSON, numbers unrounded):
   {"rows":{"read","kept","rejected","outsideArea","rejectReasons":{reason:count}},
-   "resolution","weight",
+   "resolution","weight","months":{"from","to"},
+   "noData":{"boroughs":[code],"included","cells","crimes"},"emergingComputed",
    "backtest":{"unit","coverage","halfLife","trainingMonths","minHistory","labels","months",
                "scoredMonths","mean","recommended","verdict"},
    "cells":[{"h3","count","value","giZ","giP","giBin","giBinFdr","emerging","priority","priorityRank"}]}
   cells: one per study-area cell (every cell whose centre is inside the area, zero cells
   included), sorted by H3 index. giBin / giBinFdr: -3..3 (90/95/99 % cold or hot, without /
-  with Benjamini-Hochberg FDR). emerging: Esri's category label, e.g. "Persistent Hot Spot".
+  with Benjamini-Hochberg FDR). emerging: Esri's category label, e.g. "Persistent Hot Spot", or
+  null for every cell when fewer than 10 months hold crime in the area (Esri's minimum for
+  Emerging Hot Spot Analysis; emergingComputed is then false). months: the analysed months.
+  noData: boroughs with no data in those months, whether their cells were kept (included),
+  and the cells left out and the analysed crimes in them (counted there, not in outsideArea).
   priority: the score of the recommended patrol ranking (backtest.recommended): by default the
   value (crimes or harm) of each month up to the last one weighted by 0.5^(months before the
   last / half-life), over the window's last 12 months; if the backtest found a baseline
@@ -81,14 +98,15 @@ Output (JSON, numbers unrounded):
 
 What is analysed: the 14 police.uk crime categories. Stop-and-search records are loaded (they
 count in rows.read and rows.kept) but they are not crimes: they are never analysed and not part
-of outsideArea. So rows.kept = sum of cells' count + outsideArea + stop-and-search records +
-crimes outside --from..--to.
+of outsideArea. So rows.kept = sum of cells' count + outsideArea + noData.crimes +
+stop-and-search records + crimes outside the analysed months.
 
 Exit status: 0 done; 2 bad arguments; 1 unreadable or invalid input file, including a file whose
 columns cannot be recognised (this command has no column mapping: rename the columns, e.g. to
 police.uk's Month, Crime type, Longitude, Latitude). Errors are one line on standard error,
 "analyze: <message>". Warnings ("analyze: warning: ...": a month clamped to the data, every
-cell with the same value so every z is 0) go to standard error and leave the exit status 0.`;
+cell with the same value so every z is 0, a gap in the months, boroughs with no data, too few
+months for emerging hot spots) go to standard error and leave the exit status 0.`;
 
 /** A failure with its exit code: 2 for bad arguments, 1 for input files. */
 class CliError extends Error {
@@ -114,6 +132,7 @@ interface CliOptions {
   halfLife: number;
   coverage: number;
   backtestMonths: number;
+  includeNoData: boolean;
 }
 
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -129,12 +148,17 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   const single = new Map<string, string>();
   const inputs: string[] = [];
   let verbose = false;
+  let includeNoData = false;
   const valued = new Set(['--input', '--out', '--resolution', '--weight', '--area', '--from', '--to', '--half-life', '--coverage', '--backtest-months']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return null;
     if (arg === '--verbose') {
       verbose = true;
+      continue;
+    }
+    if (arg === '--include-no-data') {
+      includeNoData = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -178,7 +202,7 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   const coverage = number('--coverage', 5, (x) => x > 0 && x <= 100, 'a percentage above 0 (at most 100)');
   const backtestMonths = number('--backtest-months', 6, (x) => Number.isInteger(x) && x >= 1 && x <= 120, 'a whole number of months from 1 to 120');
   return {
-    inputs, out, resolution: res as H3Resolution, weight, area: single.get('--area') ?? null, from, to, verbose,
+    inputs, out, resolution: res as H3Resolution, weight, area: single.get('--area') ?? null, from, to, verbose, includeNoData,
     halfLife, coverage: coverage / 100, backtestMonths,
   };
 }
@@ -270,13 +294,15 @@ async function run(argv: readonly string[]): Promise<void> {
   // The heavy modules load only now, so that argument errors come back at once.
   const [
     { harmWeightVector },
-    { analyseHotspots, buildStudyArea, emergingLabel },
+    { analyseHotspots, buildStudyArea, emergingLabel, MIN_EMERGING_MONTHS },
     { buildCube },
     { NeedsMappingError },
     { createNodeIngestEnv, loadBoundariesFromDir },
     { ingestFile },
     { DEFAULT_VIEW, toCubeFilter },
     { patrolPlan },
+    { dataCoverage },
+    { boroughCodes, coverageView, noDataStudyArea, runLabel, withDefaultWindow },
   ] = await Promise.all([
     import('../src/analysis/harm'),
     import('../src/analysis/hotspots'),
@@ -286,6 +312,8 @@ async function run(argv: readonly string[]): Promise<void> {
     import('../src/ingest/pipeline'),
     import('../src/state/filters'),
     import('../src/analysis/priority-backtest'),
+    import('../src/analysis/coverage'),
+    import('../src/state/coverage-view'),
   ]);
   log('starting DuckDB-WASM');
   const env = await createNodeIngestEnv(await loadBoundariesFromDir(join(DATA, 'boundaries')));
@@ -319,24 +347,47 @@ async function run(argv: readonly string[]): Promise<void> {
   log(`building the resolution-${opts.resolution} cube`);
   const cube = await buildCube(env.db, opts.resolution);
   await env.db.close();
-  const polygons: FeatureCollection<Polygon | MultiPolygon> | AreaFeature[] =
-    area ?? (JSON.parse(await readFile(join(DATA, 'boundaries', 'boroughs.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>);
+  const boroughs = JSON.parse(await readFile(join(DATA, 'boundaries', 'boroughs.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  const polygons: FeatureCollection<Polygon | MultiPolygon> | AreaFeature[] = area ?? boroughs;
   const areaName = opts.area ?? 'data/boundaries/boroughs.geojson';
+
+  // The app's default view (the 14 crime categories) with this run's resolution and months;
+  // with no months chosen and a gap in the data, the latest run of months with data.
+  const view: ViewState = { ...DEFAULT_VIEW, resolution: opts.resolution, from: opts.from, to: opts.to, includeNoData: opts.includeNoData };
+  const coverage = dataCoverage(cube, { boroughs: boroughCodes(boroughs) });
+  const filter = withDefaultWindow(toCubeFilter(cube, view), view, coverage);
+  const cover = coverageView(coverage, filter, view);
+  const months = cube.months;
+  const window = filter.monthFrom <= filter.monthTo ? runLabel(months, cover.window) : 'no month';
+  const gapText = (gaps: typeof cover.gaps) => gaps.map((g) => runLabel(months, g)).join(', ');
+  if (cover.latestRunDefault) {
+    warn(`the data has a gap: ${gapText(cover.gaps)} has no or too few crimes; analysing ${window}, the latest run of months with data (choose --from/--to to change)`);
+  } else if (cover.gapsInWindow.length > 0) {
+    warn(`${gapText(cover.gapsInWindow)} within the chosen months has no or too few crimes: read as zeros`);
+  }
+
+  const noData = noDataStudyArea(cover, boroughs, opts.includeNoData);
   let study;
   try {
-    study = buildStudyArea(polygons, opts.resolution);
+    study = buildStudyArea(polygons, opts.resolution, noData?.area);
   } catch (e) {
     throw fileError(`area file ${areaName}: ${firstLine(e)}`);
   }
-  if (study.cells.length === 0) {
+  if (study.cells.length + study.excluded.length === 0) {
     throw fileError(`area file ${areaName}: no H3 cell centre at resolution ${opts.resolution} lies inside it (too small for this resolution?)`);
   }
+  const affected = opts.includeNoData ? study.noData.reduce((a, b) => a + b, 0) : study.excluded.length;
+  if (affected > 0) {
+    const names = new Map(boroughs.features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
+    const list = cover.noDataBoroughs.map((c) => names.get(c) ?? c).join(', ');
+    warn(
+      opts.includeNoData
+        ? `${affected} study cells lie in boroughs with no data in ${window} (${list}): kept as zeros (--include-no-data), never labelled`
+        : `${affected} study cells lie in boroughs with no data in ${window} (${list}): left out of the study area (--include-no-data keeps them)`,
+    );
+  }
+  if (study.cells.length === 0) warn(`no study cell is left: the area has no data in ${window}`);
   log(`study area: ${study.cells.length} cells`);
-
-  // The app's default view (the 14 crime categories) with this run's resolution and months.
-  const view: ViewState = { ...DEFAULT_VIEW, resolution: opts.resolution, from: opts.from, to: opts.to };
-  const filter = toCubeFilter(cube, view);
-  const months = cube.months;
   const span = months.length > 0 ? `${months[0]} to ${months[months.length - 1]}` : '';
   if (months.length > 0 && ((opts.from !== null && opts.from > months[months.length - 1]) || (opts.to !== null && opts.to < months[0]))) {
     warn(`--from..--to holds no month of the data (${span}); as in the app, nothing is selected and every cell is 0`);
@@ -349,10 +400,13 @@ async function run(argv: readonly string[]): Promise<void> {
     opts.weight === 'harm'
       ? harmWeightVector((JSON.parse(await readFile(join(DATA, 'harm-weights.json'), 'utf8')) as { weights: Record<string, number> }).weights)
       : undefined;
-  log(`analysing ${months.length > 0 ? `${months[filter.monthFrom]} to ${months[filter.monthTo]}` : 'no data'}`);
+  log(`analysing ${window}`);
   const r = analyseHotspots(cube, study, filter, weights);
   rows.outsideArea = r.outsideArea;
   if (r.degenerate) warn('every study cell has the same value (S = 0): every z is 0 and every bin 0');
+  if (!r.emergingComputed && study.cells.length > 0) {
+    warn(`${r.months.length} month${r.months.length === 1 ? '' : 's'} with crime in the area: emerging hot spots need at least ${MIN_EMERGING_MONTHS} (Esri); every cell's emerging is null`);
+  }
   const plan = patrolPlan(cube, study, filter, weights, { halfLife: opts.halfLife, coverage: opts.coverage, months: opts.backtestMonths });
   log(plan.backtest.verdict);
 
@@ -364,11 +418,21 @@ async function run(argv: readonly string[]): Promise<void> {
     giP: r.giP[i],
     giBin: r.giBin[i],
     giBinFdr: r.giBinFdr[i],
-    emerging: emergingLabel(r.emerging[i]),
+    emerging: r.emergingComputed ? emergingLabel(r.emerging[i]) : null,
     priority: plan.priority[i],
     priorityRank: plan.rank[i],
   }));
-  const json = `${JSON.stringify({ rows, resolution: opts.resolution, weight: opts.weight, backtest: plan.backtest, cells })}\n`;
+  const result = {
+    rows,
+    resolution: opts.resolution,
+    weight: opts.weight,
+    months: filter.monthFrom <= filter.monthTo ? { from: months[filter.monthFrom], to: months[filter.monthTo] } : null,
+    noData: { boroughs: cover.noDataBoroughs, included: opts.includeNoData, cells: r.excludedCells, crimes: r.inNoDataArea },
+    emergingComputed: r.emergingComputed,
+    backtest: plan.backtest,
+    cells,
+  };
+  const json = `${JSON.stringify(result)}\n`;
   if (opts.out === '-') process.stdout.write(json);
   else {
     try {

@@ -6,6 +6,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { AreaFilter } from '../analysis/cube';
+import { noDataLayer } from './no-data';
 
 export interface BoundaryLayers {
   boroughs: FeatureCollection;
@@ -53,6 +54,7 @@ export function buildStyle(b: BoundaryLayers, opts: { onlineBasemap: boolean }):
         ? [{ id: 'osm', type: 'raster' as const, source: 'osm', paint: { 'raster-opacity': 0.55, 'raster-saturation': -0.8 } }]
         : []),
       { id: 'borough-fill', type: 'fill', source: 'boroughs', paint: { 'fill-color': '#2a3142', 'fill-opacity': opts.onlineBasemap ? 0 : 1 } },
+      noDataLayer(),
       { id: 'ward-line', type: 'line', source: 'wards', minzoom: 11, paint: { 'line-color': '#5d6a85', 'line-width': 0.5, 'line-dasharray': [2, 2] } },
       { id: 'borough-line', type: 'line', source: 'boroughs', paint: { 'line-color': '#9aa7c2', 'line-width': 1 } },
       { id: 'bcu-line', type: 'line', source: 'bcus', paint: { 'line-color': '#f0f3fa', 'line-width': 2.2 } },

@@ -14,7 +14,9 @@ function anchor(f: Feature): [number, number] {
 export function boundaryLabels(b: BoundaryLayers): Label[] {
   const out: Label[] = [];
   for (const f of b.bcus.features) out.push({ position: anchor(f), text: `${f.properties?.code} ${f.properties?.name}`, level: 'bcu' });
-  for (const f of b.boroughs.features) out.push({ position: anchor(f), text: String(f.properties?.name ?? ''), level: 'borough' });
+  for (const f of b.boroughs.features) {
+    out.push({ position: anchor(f), text: String(f.properties?.name ?? ''), level: 'borough', code: String(f.properties?.code) });
+  }
   for (const f of b.wards.features) out.push({ position: anchor(f), text: String(f.properties?.name ?? ''), level: 'ward' });
   return out;
 }

@@ -22,6 +22,8 @@ export interface Label {
   text: string;
   /** Which boundary level it names: decides at which zoom it shows. */
   level: 'bcu' | 'borough' | 'ward';
+  /** The boundary's code (ONS / BCU code). */
+  code?: string;
 }
 
 export function hexagonLayer(rows: HexRow[], colorOf: (row: HexRow) => RGBA, version: number) {
@@ -72,6 +74,31 @@ export function labelLayer(labels: Label[], zoom: number) {
     fontSettings: { sdf: true },
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     fontWeight: level === 'bcu' ? 700 : 500,
+    characterSet: 'auto',
+    pickable: false,
+  });
+}
+
+/**
+ * "No data" under the name of each borough with no data in the analysed months, from the zoom
+ * at which borough names show (zoomed out, the hatch and the legend say it without crowding the
+ * BCU names), so a hatched borough says what the hatch means.
+ */
+export function noDataLabelLayer(labels: Label[], codes: readonly string[], zoom: number) {
+  const wanted = new Set(zoom < 10.2 ? [] : codes);
+  return new TextLayer<Label>({
+    id: 'no-data-labels',
+    data: labels.filter((l) => l.level === 'borough' && l.code !== undefined && wanted.has(l.code)),
+    getPosition: (d) => d.position,
+    getText: () => 'No data',
+    getSize: 13,
+    getPixelOffset: [0, 16],
+    getColor: [255, 205, 130, 255],
+    outlineWidth: 3,
+    outlineColor: [20, 24, 33, 255],
+    fontSettings: { sdf: true },
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    fontWeight: 700,
     characterSet: 'auto',
     pickable: false,
   });

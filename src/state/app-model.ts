@@ -26,6 +26,8 @@ import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
 import { createHotspotClient, type HotspotClient } from './hotspot-client';
 import { createPriorityModel, type PriorityModel } from './priority-model';
+import { dataCoverage } from '../analysis/coverage';
+import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 
 export interface LoadStatus {
   phase: 'starting' | 'loading' | 'ready' | 'failed';
@@ -62,8 +64,10 @@ export interface AppModel {
   setView(patch: Partial<ViewState>): void;
   boundaries: Accessor<BoundaryLayers | null>;
   cube: Accessor<CrimeCube | null>;
-  /** The view's filter in cube codes (null before the cube exists). */
+  /** The view's filter in cube codes (null before the cube exists); months default to the latest run with data. */
   cubeFilter: Accessor<CubeFilter | null>;
+  /** Where the data has no coverage in the analysed months (gaps, no-data boroughs). */
+  coverage: Accessor<CoverageView | null>;
   filtered: Accessor<CellTotals | null>;
   hexRows: Accessor<HexRow[]>;
   scale: Accessor<ColorScale>;
@@ -136,10 +140,26 @@ export function createAppModel(source: DataSource): AppModel {
 
   const harmWeights = createMemo(() => harmWeightVector(harmTable.weights, { ...view.harmOverrides }));
   const weightVector = () => (view.weight === 'harm' ? harmWeights() : undefined);
+  const dataCov = createMemo(() => {
+    const c = cube();
+    const b = boundaries();
+    return c ? dataCoverage(c, { boroughs: b ? boroughCodes(b.boroughs) : [] }) : null;
+  });
   const cubeFilter = createMemo(() => {
     const c = cube();
-    return c ? toCubeFilter(c, view) : null;
+    return c ? withDefaultWindow(toCubeFilter(c, view), view, dataCov()) : null;
   });
+  const coverage = createMemo(() => {
+    const d = dataCov();
+    const f = cubeFilter();
+    return d && f ? coverageView(d, f, view) : null;
+  });
+  /** The study area's key and no-data area for the worker (no-data boroughs left out unless included). */
+  const studyArgs = (c: CrimeCube, b: BoundaryLayers) => {
+    const cov = coverage();
+    const nd = cov ? noDataStudyArea(cov, b.boroughs, view.includeNoData) : null;
+    return { areaKey: areaKey(c.resolution, view.area) + (nd?.key ?? ''), noDataArea: nd ? () => nd.area : undefined };
+  };
 
   const filtered = createMemo<CellTotals | null>(() => {
     const c = cube();
@@ -173,7 +193,7 @@ export function createAppModel(source: DataSource): AppModel {
     if (features.length === 0) return setHotspots(null);
     const weights = weightVector();
     client()
-      .analyse({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, weights })
+      .analyse({ cube: c, ...studyArgs(c, b), polygons: () => features as never, filter: f, weights })
       .then((r) => {
         if (!r) return;
         batch(() => {
@@ -213,7 +233,7 @@ export function createAppModel(source: DataSource): AppModel {
     if (!c || !b || !f) return null;
     const features = areaFeatures(b, view.area);
     if (features.length === 0) throw new Error('choose an area first');
-    return client().accuracy({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, options });
+    return client().accuracy({ cube: c, ...studyArgs(c, b), polygons: () => features as never, filter: f, options });
   }
 
   /**
@@ -238,7 +258,10 @@ export function createAppModel(source: DataSource): AppModel {
       const c = cube();
       const b = boundaries();
       const features = b ? areaFeatures(b, view.area) : [];
-      return c && features.length > 0 ? { key: areaKey(c.resolution, view.area), polygons: () => features as never } : null;
+      if (!c || !b || features.length === 0) return null;
+      // The same study area as the hot spots: no-data boroughs left out unless the user keeps them.
+      const { areaKey: key, noDataArea } = studyArgs(c, b);
+      return { key, polygons: () => features as never, noDataArea };
     },
   });
 
@@ -425,6 +448,7 @@ export function createAppModel(source: DataSource): AppModel {
     boundaries,
     cube,
     cubeFilter,
+    coverage,
     filtered,
     hexRows,
     scale,

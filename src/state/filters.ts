@@ -21,6 +21,8 @@ export interface ViewState {
   weight: 'count' | 'harm';
   /** The user's harm weights where they differ from data/harm-weights.json (category name -> days). */
   harmOverrides: Record<string, number>;
+  /** Keep boroughs with no data in the hot spot study area (as zeros, never labelled); default: leave them out. */
+  includeNoData: boolean;
 }
 
 export type MapLayerKind = 'counts' | 'gi' | 'emerging';
@@ -40,6 +42,7 @@ export const DEFAULT_VIEW: ViewState = {
   layer: 'counts',
   weight: 'count',
   harmOverrides: {},
+  includeNoData: false,
 };
 
 export function toCubeFilter(cube: CrimeCube, v: ViewState): CubeFilter {
@@ -85,6 +88,7 @@ export function encodeView(v: ViewState): string {
     .sort((a, b) => a[0] - b[0]);
   // Pairs joined by '_' (weights may have a decimal point).
   if (w.length > 0) p.set('hw', w.map(([i, d]) => `${i}:${d}`).join('_'));
+  if (v.includeNoData) p.set('nodata', 'include');
   return p.toString();
 }
 
@@ -117,6 +121,7 @@ export function decodeView(search: string): ViewState {
     layer: (Object.keys(MAP_LAYERS) as MapLayerKind[]).find((k) => k === p.get('layer')) ?? 'counts',
     weight: p.get('weight') === 'harm' ? 'harm' : 'count',
     harmOverrides: decodeHarm(p.get('hw')),
+    includeNoData: p.get('nodata') === 'include',
   };
 }
 

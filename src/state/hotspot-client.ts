@@ -5,7 +5,7 @@
  */
 import type { AreaPolygons } from '../analysis/study-area.ts';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
-import type { HotspotResult } from '../analysis/hotspots';
+import type { HotspotResult, NoDataArea } from '../analysis/hotspots';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
@@ -14,6 +14,8 @@ interface Args {
   cube: CrimeCube;
   areaKey: string;
   polygons: () => AreaPolygons;
+  /** The no-data area of the study (its codes must be part of `areaKey`). */
+  noDataArea?: () => NoDataArea;
   filter: CubeFilter;
   weights?: Float64Array;
 }
@@ -71,7 +73,7 @@ export function createHotspotClient(): HotspotClient {
       sentCube = args.cube;
     }
     let r = await send(base);
-    if (r.type === 'need-polygons') r = await send({ ...base, id: nextId++, cube: undefined, polygons: args.polygons() });
+    if (r.type === 'need-polygons') r = await send({ ...base, id: nextId++, cube: undefined, polygons: args.polygons(), noDataArea: args.noDataArea?.() });
     if (r.type === 'error') throw new Error(r.message);
     return r;
   }

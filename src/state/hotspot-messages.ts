@@ -1,7 +1,7 @@
 /** Typed messages between the app and its hotspot worker (one request, one response, by id). */
 import type { AreaPolygons } from '../analysis/study-area.ts';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
-import type { HotspotResult } from '../analysis/hotspots';
+import type { HotspotResult, NoDataArea } from '../analysis/hotspots';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 
@@ -13,6 +13,8 @@ export interface HotspotRequest {
   areaKey: string;
   /** Sent with the first request for an area key. */
   polygons?: AreaPolygons;
+  /** Sent with `polygons`: the no-data boroughs' polygons and whether to keep their cells (the key covers both). */
+  noDataArea?: NoDataArea;
   filter: CubeFilter;
   weights?: Float64Array;
   /** Asks for a forecast-accuracy report instead of the hotspot analysis. */

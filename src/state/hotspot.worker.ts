@@ -22,7 +22,7 @@ self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
     let study = studies.get(req.areaKey);
     if (!study) {
       if (!req.polygons) return reply({ id: req.id, type: 'need-polygons' });
-      study = buildStudyArea(req.polygons, cube.resolution);
+      study = buildStudyArea(req.polygons, cube.resolution, req.noDataArea);
       studies.set(req.areaKey, study);
     }
     if (req.accuracy) return reply({ id: req.id, type: 'accuracy', report: accuracyReport(cube, study, req.accuracy) });

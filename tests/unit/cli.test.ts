@@ -51,7 +51,7 @@ interface Cell {
   giP: number;
   giBin: number;
   giBinFdr: number;
-  emerging: string;
+  emerging: string | null;
   priority: number;
   priorityRank: number;
 }
@@ -84,6 +84,9 @@ interface Result {
   resolution: number;
   weight: string;
   backtest: Backtest;
+  months: { from: string; to: string } | null;
+  noData: { boroughs: string[]; included: boolean; cells: number; crimes: number };
+  emergingComputed: boolean;
   cells: Cell[];
 }
 
@@ -175,6 +178,12 @@ let countRun: Run;
 let harmRun: Run;
 let errors: Record<string, Run>;
 let help: Run;
+let london: Result;
+let londonRun: Run;
+let included: Result;
+let includedRun: Run;
+let gappy: Result;
+let gappyRun: Run;
 
 // Independent recount of the sample.
 const csv = Papa.parse<Record<string, string>>(readFileSync(STREET, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -196,6 +205,15 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'needs-mapping.csv'), 'when,what,where\n2023-01,Burglary,High Street\n');
   multiPath = join(dir, 'eight-months.csv');
   writeFileSync(multiPath, Papa.unparse(csv.map((r, i) => ({ ...r, Month: monthOfRow(i) }))));
+  // Twelve full months (the sample's rows re-dated 2021-01..2021-12, IDs made unique per month),
+  // then nothing in 2022, then 100 rows in 2023-01: a gap, and a last month under 10 % of usual.
+  const lines = readFileSync(STREET, 'utf8').trimEnd().split('\n');
+  const body = lines.slice(1);
+  const redate = (line: string, month: string) => line.replace(/^([0-9a-f]*),2023-01,/, (_, id: string) => `${id ? `${id}-${month}` : ''},${month},`);
+  const gapCsv = [lines[0]];
+  for (let m = 1; m <= 12; m++) for (const l of body) gapCsv.push(redate(l, `2021-${String(m).padStart(2, '0')}`));
+  gapCsv.push(...body.slice(0, 100));
+  writeFileSync(join(dir, 'gap.csv'), `${gapCsv.join('\n')}\n`);
   const common = ['--input', STREET, '--resolution', String(RES), '--area', areaPath];
   const runs = await Promise.all([
     cli([...common, '--weight', 'count', '--out', join(dir, 'count.json')]),
@@ -207,7 +225,7 @@ beforeAll(async () => {
     cli(['--input', STREET, '--from', '2023-13', '--out', '-']),
     cli(['--input', join(dir, 'no-such-file.csv'), '--out', '-']),
     cli(['--input', join(dir, 'needs-mapping.csv'), '--out', '-']),
-    cli(['--input', multiPath, '--resolution', String(RES), '--half-life', '2', '--coverage', '4', '--backtest-months', '3', '--out', '-']),
+    cli(['--input', multiPath, '--resolution', String(RES), '--include-no-data', '--half-life', '2', '--coverage', '4', '--backtest-months', '3', '--out', '-']),
     cli(['--input', STREET, '--half-life', '0', '--out', '-']),
     cli(['--input', STREET, '--coverage', '150', '--out', '-']),
   ]);
@@ -218,6 +236,7 @@ beforeAll(async () => {
   if (multiRun.code === 0) multi = JSON.parse(multiRun.stdout);
   if (countRun.code === 0) counted = JSON.parse(readFileSync(join(dir, 'count.json'), 'utf8'));
   if (harmRun.code === 0) harm = JSON.parse(harmRun.stdout);
+
 }, 120_000);
 
 afterAll(() => {
@@ -225,16 +244,19 @@ afterAll(() => {
 });
 
 describe('analyze CLI: output', () => {
-  it('runs cleanly (exit 0, nothing on stderr)', () => {
-    expect(countRun.stderr).toBe('');
+  it('runs cleanly (exit 0, only the too-few-months warning on stderr)', () => {
+    const tooFew = 'analyze: warning: 1 month with crime in the area: emerging hot spots need at least 10 (Esri); every cell\'s emerging is null\n';
+    expect(countRun.stderr).toBe(tooFew);
     expect(countRun.code).toBe(0);
-    expect(harmRun.stderr).toBe('');
+    expect(harmRun.stderr).toBe(tooFew);
     expect(harmRun.code).toBe(0);
   });
 
   it('writes exactly the documented JSON shape', () => {
     for (const r of [counted, harm]) {
-      expect(Object.keys(r)).toEqual(['rows', 'resolution', 'weight', 'backtest', 'cells']);
+      expect(Object.keys(r)).toEqual(['rows', 'resolution', 'weight', 'months', 'noData', 'emergingComputed', 'backtest', 'cells']);
+      expect(r.months).toEqual({ from: '2023-01', to: '2023-01' });
+      expect(Object.keys(r.noData)).toEqual(['boroughs', 'included', 'cells', 'crimes']);
       expect(Object.keys(r.rows)).toEqual(['read', 'kept', 'rejected', 'outsideArea', 'rejectReasons']);
       expect(r.resolution).toBe(RES);
       for (const c of r.cells) {
@@ -242,7 +264,7 @@ describe('analyze CLI: output', () => {
         expect(typeof c.h3).toBe('string');
         for (const k of ['count', 'value', 'giZ', 'giP'] as const) expect(Number.isFinite(c[k])).toBe(true);
         for (const k of ['giBin', 'giBinFdr'] as const) expect([-3, -2, -1, 0, 1, 2, 3]).toContain(c[k]);
-        expect(ESRI_LABELS).toContain(c.emerging);
+        expect(c.emerging).toBeNull(); // one month: too few for emerging hot spots
       }
     }
     expect(counted.weight).toBe('count');
@@ -310,12 +332,23 @@ describe('analyze CLI: output', () => {
     expect(counted.cells.some((c) => c.giBinFdr !== c.giBin)).toBe(true); // FDR is stricter here
   });
 
-  it('one month of data: emerging is Persistent Hot/Cold Spot exactly where the FDR bin is hot/cold', () => {
-    // With T = 1 the space-time Gi* is the Gi* and its pooled BH is giBinFdr; 1 of 1 months is ≥ 90 %.
-    for (const c of counted.cells) {
-      const want = c.giBinFdr >= 1 ? 'Persistent Hot Spot' : c.giBinFdr <= -1 ? 'Persistent Cold Spot' : 'No Pattern Detected';
-      expect(c.emerging).toBe(want);
-    }
+  it('one month of data: no emerging category (Esri needs 10 months), though Gi* finds hot spots', () => {
+    // Before: every hot cell was a "Persistent Hot Spot — hot in at least 90 % of months".
+    expect(counted.emergingComputed).toBe(false);
+    expect(counted.cells.some((c) => c.giBinFdr >= 1)).toBe(true);
+    expect(counted.cells.every((c) => c.emerging === null)).toBe(true);
+  });
+
+  it('data coverage: in this sample only Barking and Dagenham and Barnet have data; the area (Barking and Dagenham) loses no cell', () => {
+    // The 4,000-row head of the January 2023 file: Barking and Dagenham and Barnet hold about
+    // 2,000 crimes each, Brent 6 (0.15 % of the month, under 10 % of an even split of 33): the
+    // other 31 boroughs have no data.
+    expect(counted.noData.boroughs).toHaveLength(31);
+    expect(counted.noData.boroughs).not.toContain('E09000002');
+    expect(counted.noData.boroughs).toContain('E09000005'); // Brent
+    expect(counted.noData.cells).toBe(0);
+    expect(counted.noData.crimes).toBe(0);
+    expect(counted.noData.included).toBe(false);
   });
 
   it('harm weighting: value = Σ count × weight (data/harm-weights.json), and Gi* runs on the value', () => {
@@ -362,7 +395,11 @@ describe('analyze CLI: patrol priority and its backtest (eight months of the sam
     });
 
   it('runs cleanly with the new settings', () => {
-    expect(multiRun.stderr).toBe('');
+    // Only warnings: 8 months are too few for emerging hot spots, and the boroughs without data
+    // are kept as zeros (--include-no-data), so the study area is all of London as recounted here.
+    const lines = multiRun.stderr.trimEnd().split('\n');
+    expect(lines.every((l) => l.startsWith('analyze: warning: '))).toBe(true);
+    expect(multiRun.stderr).toContain('kept as zeros (--include-no-data)');
     expect(multiRun.code).toBe(0);
     expect(multi.cells.map((c) => c.h3)).toEqual(cells);
     expect(multi.cells.reduce((a, c) => a + c.count, 0)).toBe(perMonth.flat().reduce((a, b) => a + b, 0));
@@ -414,6 +451,76 @@ describe('analyze CLI: patrol priority and its backtest (eight months of the sam
     expect(counted.backtest.mean).toBeNull();
     expect(counted.backtest.verdict).toMatch(/^Not backtested: a test month needs at least 3 earlier months in the window, and the window has 1\./);
     for (const c of counted.cells) expect(c.priority).toBe(c.count);
+  });
+});
+
+describe('analyze CLI: gaps in the data (issue 10, item 5)', () => {
+  // Run after the timed runs above, so as not to slow them.
+  beforeAll(async () => {
+    [londonRun, includedRun, gappyRun] = await Promise.all([
+      cli(['--input', STREET, '--resolution', '7', '--out', '-']),
+      cli(['--input', STREET, '--resolution', '7', '--include-no-data', '--out', '-']),
+      cli(['--input', join(dir, 'gap.csv'), '--resolution', '7', '--area', areaPath, '--out', '-']),
+    ]);
+    if (londonRun.code === 0) london = JSON.parse(londonRun.stdout);
+    if (includedRun.code === 0) included = JSON.parse(includedRun.stdout);
+    if (gappyRun.code === 0) gappy = JSON.parse(gappyRun.stdout);
+  }, 120_000);
+
+  /** Cells at resolution 7 whose centre lies in the given boroughs (independent of the app's code). */
+  const cellsOf = (codes: string[]) => {
+    const fc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8'));
+    const out = new Set<string>();
+    for (const f of fc.features) {
+      if (!codes.includes(f.properties.code)) continue;
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const p of polys) for (const c of polygonToCells(p, 7, true)) out.add(c);
+    }
+    return out;
+  };
+
+  it('over London, cells of the 31 boroughs without data are left out, with a warning, and their crimes counted apart', () => {
+    expect(londonRun.code).toBe(0);
+    expect(londonRun.stderr).toMatch(/warning: \d+ study cells lie in boroughs with no data in 2023-01 \(.*Brent.*\): left out of the study area/);
+    const missing = cellsOf(london.noData.boroughs);
+    const covered = cellsOf(['E09000002', 'E09000003']);
+    expect(london.cells.map((c) => c.h3)).toEqual([...covered].filter((c) => !missing.has(c)).sort());
+    expect(london.noData.cells).toBe([...missing].length);
+    // kept = Σ count + outsideArea + noData.crimes (no stop and search in this file)
+    const sum = london.cells.reduce((a, c) => a + c.count, 0);
+    expect(london.noData.crimes).toBeGreaterThan(0);
+    expect(sum + london.rows.outsideArea + london.noData.crimes).toBe(crimes.length);
+  });
+
+  it('--include-no-data keeps those cells, and none of them is labelled hot or cold', () => {
+    expect(includedRun.code).toBe(0);
+    expect(includedRun.stderr).toMatch(/kept as zeros \(--include-no-data\), never labelled/);
+    const missing = cellsOf(included.noData.boroughs);
+    expect(included.noData.included).toBe(true);
+    expect(included.cells.length).toBe(london.cells.length + london.noData.cells);
+    const inMissing = included.cells.filter((c) => missing.has(c.h3));
+    expect(inMissing.length).toBe(london.noData.cells);
+    expect(inMissing.every((c) => c.giBin === 0 && c.giBinFdr === 0)).toBe(true);
+    // Not vacuous: some of them hold (spill-over) crimes, and hot spots exist elsewhere.
+    expect(inMissing.some((c) => c.count > 0)).toBe(true);
+    expect(included.cells.some((c) => c.giBinFdr > 0)).toBe(true);
+  });
+
+  it('a gap in the months: the latest run of months with data is analysed, with a warning naming the gap', () => {
+    expect(gappyRun.code).toBe(0);
+    expect(gappyRun.stderr).toContain(
+      'analyze: warning: the data has a gap: 2022-01…2023-01 has no or too few crimes; analysing 2021-01…2021-12, the latest run of months with data (choose --from/--to to change)\n',
+    );
+    expect(gappy.months).toEqual({ from: '2021-01', to: '2021-12' });
+    expect(gappy.emergingComputed).toBe(true);
+    expect(gappy.cells.every((c) => ESRI_LABELS.includes(c.emerging!))).toBe(true);
+    // Twelve times the sample's Barking and Dagenham crimes: every cell's count is 12 × its one-month count.
+    const once = new Map<string, number>();
+    for (const r of crimes) {
+      const cell = latLngToCell(Number(r.Latitude), Number(r.Longitude), 7);
+      once.set(cell, (once.get(cell) ?? 0) + 1);
+    }
+    for (const c of gappy.cells) expect(c.count).toBe(12 * (once.get(c.h3) ?? 0));
   });
 });
 

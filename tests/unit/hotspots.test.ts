@@ -8,6 +8,7 @@ import {
   buildStudyArea,
   cubeToStudyIndex,
   emergingLabel,
+  MIN_EMERGING_MONTHS,
   studyValues,
 } from '../../src/analysis/hotspots.ts';
 
@@ -347,11 +348,11 @@ const MONTHS8 = ['2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04
  * Robbery, plus a planted cluster on the ring-1 disk of one cell that grows month by month.
  * M0 and M7 hold crime only outside the area (two outside cells), as do a few rows in between.
  */
-function mediumRows(): Row[] {
+function mediumRows(months = 6): Row[] {
   const rand = lcg(2024);
   const centre = MEDIUM_CELLS[Math.floor(MEDIUM_CELLS.length / 2)];
   const rows: Row[] = [];
-  for (let m = 1; m <= 6; m++) {
+  for (let m = 1; m <= months; m++) {
     for (const cell of MEDIUM_CELLS) {
       const burglary = Math.floor(rand() ** 3 * 5) + (gridDistance(centre, cell) <= 1 ? m : 0);
       const robbery = Math.floor(rand() ** 4 * 3);
@@ -361,10 +362,14 @@ function mediumRows(): Row[] {
     rows.push({ cell: MEDIUM_OUTSIDE[0], month: m, category: DRUGS, count: 3 });
   }
   rows.push({ cell: MEDIUM_OUTSIDE[0], month: 0, category: BURGLARY, count: 9 });
-  rows.push({ cell: MEDIUM_OUTSIDE[5], month: 7, category: ROBBERY, count: 4 });
+  rows.push({ cell: MEDIUM_OUTSIDE[5], month: months + 1, category: ROBBERY, count: 4 });
   return rows;
 }
 const MEDIUM_ROWS = mediumRows();
+/** The same area over 14 months, 2023-11..2024-12, with crime in it in M1..M12 (2023-12..2024-11): long enough for emerging hot spots. */
+const MONTHS14 = ['2023-11', '2023-12', ...Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`)];
+const LONG_CUBE = makeCube([...MEDIUM_CELLS, ...MEDIUM_OUTSIDE], MONTHS14, CATS, mediumRows(12));
+const LONG_ALL = ALL_MONTHS_OF(LONG_CUBE, [BURGLARY, DRUGS, ROBBERY]);
 const MEDIUM_CUBE = makeCube([...MEDIUM_CELLS, ...MEDIUM_OUTSIDE], MONTHS8, CATS, MEDIUM_ROWS);
 const MEDIUM_ALL = ALL_MONTHS_OF(MEDIUM_CUBE, [BURGLARY, DRUGS, ROBBERY]);
 
@@ -435,9 +440,10 @@ describe('analyseHotspots(cube, study, filter, weights)', () => {
   });
 
   it('spaceTimeZ and monthly hold one entry per (month, cell)', () => {
-    const r = analyseHotspots(MEDIUM_CUBE, MEDIUM_STUDY, MEDIUM_ALL);
-    expect(r.spaceTimeZ).toHaveLength(6 * 64);
-    expect(r.monthly).toHaveLength(6 * 64);
+    const r = analyseHotspots(LONG_CUBE, MEDIUM_STUDY, LONG_ALL);
+    expect(r.months).toHaveLength(12);
+    expect(r.spaceTimeZ).toHaveLength(12 * 64);
+    expect(r.monthly).toHaveLength(12 * 64);
   });
 
   it('returns the study cells, counts and outsideArea of studyValues', () => {
@@ -450,11 +456,42 @@ describe('analyseHotspots(cube, study, filter, weights)', () => {
 
   it('the planted growing cluster is classified as a hot spot whose final month is hot', () => {
     // The centre's disk gains 1 burglary per cell per month (m in month m), so its final month is hot.
-    const r = analyseHotspots(MEDIUM_CUBE, MEDIUM_STUDY, MEDIUM_ALL);
+    const r = analyseHotspots(LONG_CUBE, MEDIUM_STUDY, LONG_ALL);
+    expect(r.emergingComputed).toBe(true);
     const centre = Math.floor(MEDIUM_CELLS.length / 2); // the cell mediumRows() plants around
     // Any hot spot category whose final month is hot (every one but Historical Hot Spot); the
     // exact one rests on the pooled space-time FDR, which emerging.test.ts checks on golden data.
     expect(emergingLabel(r.emerging[centre])).toMatch(/^(New|Consecutive|Intensifying|Persistent|Diminishing|Sporadic|Oscillating) Hot Spot$/);
+  });
+
+  // -- too few months for emerging hot spots (issue 10, item 5) --
+
+  it(`with fewer than ${MIN_EMERGING_MONTHS} months, no emerging category is given: every cell is 'No Pattern Detected'`, () => {
+    // 6 months in the area: the planted cluster, a hot spot above over 12 months, is not labelled.
+    const r = analyseHotspots(MEDIUM_CUBE, MEDIUM_STUDY, MEDIUM_ALL);
+    expect(r.months).toHaveLength(6);
+    expect(r.emergingComputed).toBe(false);
+    expect(Array.from(r.emerging, emergingLabel).every((c) => c === 'No Pattern Detected')).toBe(true);
+    expect(r.spaceTimeZ).toHaveLength(0);
+    expect(r.giBinFdr.some((b) => b > 0)).toBe(true); // Gi* over the window still runs
+  });
+
+  it('one month of data never makes a Persistent Hot Spot (observed: one month selected, "hot in at least 90 % of months")', () => {
+    const r = analyseHotspots(LONG_CUBE, MEDIUM_STUDY, { ...LONG_ALL, monthFrom: 12, monthTo: 12 });
+    expect(r.months).toEqual(['2024-11']);
+    expect(r.giBinFdr.some((b) => b > 0)).toBe(true);
+    expect(r.emergingComputed).toBe(false);
+    expect(Array.from(r.emerging, emergingLabel).some((c) => c !== 'No Pattern Detected')).toBe(false);
+  });
+
+  it(`the minimum is Esri's: ${MIN_EMERGING_MONTHS} months are enough, ${MIN_EMERGING_MONTHS - 1} are not`, () => {
+    expect(MIN_EMERGING_MONTHS).toBe(10);
+    // Months 2024-01..2024-09 (codes 2..10) and 2024-01..2024-10 (codes 2..11), crime in every one.
+    expect(analyseHotspots(LONG_CUBE, MEDIUM_STUDY, { ...LONG_ALL, monthFrom: 2, monthTo: 10 }).emergingComputed).toBe(false);
+    const ten = analyseHotspots(LONG_CUBE, MEDIUM_STUDY, { ...LONG_ALL, monthFrom: 2, monthTo: 11 });
+    expect(ten.months).toHaveLength(10);
+    expect(ten.emergingComputed).toBe(true);
+    expect(Array.from(ten.emerging, emergingLabel).some((c) => c !== 'No Pattern Detected')).toBe(true);
   });
 
   // -- all values equal (S = 0) --
@@ -499,5 +536,70 @@ describe('analyseHotspots(cube, study, filter, weights)', () => {
     expect(r.months).toEqual([]);
     expect(r.outsideArea).toBe(9);
     expect(r.degenerate).toBe(true);
+  });
+});
+
+// -- areas with no data (issue 10, item 5) ----------------------------------------------
+
+describe('no-data areas in the study area', () => {
+  // The west part of MEDIUM is a borough whose data is missing; a cluster of 40 burglaries a
+  // month is planted there (spill-over would be far less, but it must not matter: never labelled).
+  const WEST = polygonFeature(square(-0.15, 51.5, -0.135, 51.52));
+  const westCells = new Set(polygonToCells([square(-0.15, 51.5, -0.135, 51.52)], 9, true));
+  const west = MEDIUM_CELLS.filter((c) => westCells.has(c));
+  const plantedIn = west[Math.floor(west.length / 2)];
+  const rows: Row[] = [...mediumRows(12)];
+  for (let m = 1; m <= 12; m++) for (const cell of gridDisk(plantedIn, 1)) if (MEDIUM_CELLS.includes(cell)) rows.push({ cell, month: m, category: BURGLARY, count: 40 });
+  const cube = makeCube([...MEDIUM_CELLS, ...MEDIUM_OUTSIDE], MONTHS14, CATS, rows);
+  const all = ALL_MONTHS_OF(cube, [BURGLARY, DRUGS, ROBBERY]);
+  const crimesIn = (cells: string[]) => rows.filter((r) => cells.includes(r.cell)).reduce((a, r) => a + r.count, 0);
+
+  it('the fixture: the no-data polygon holds some of the area\'s cells, and the plant would be hot', () => {
+    expect(west.length).toBeGreaterThan(10);
+    expect(west.length).toBeLessThan(MEDIUM_CELLS.length);
+    const r = analyseHotspots(cube, MEDIUM_STUDY, all);
+    expect(r.giBinFdr[MEDIUM_CELLS.indexOf(plantedIn)]).toBe(3);
+  });
+
+  it('by default, cells whose centre lies in a no-data polygon are left out, and their crimes counted apart', () => {
+    const study = buildStudyArea([MEDIUM], 9, { polygons: [WEST] });
+    expect(study.cells).toEqual(MEDIUM_CELLS.filter((c) => !westCells.has(c)));
+    expect(study.excluded).toEqual(west);
+    expect(study.noData.every((x) => x === 0)).toBe(true);
+    const r = analyseHotspots(cube, study, all);
+    expect(r.excludedCells).toBe(west.length);
+    expect(r.inNoDataArea).toBe(crimesIn(west));
+    // Outside as before: 3 Drugs in each of M1..M12 + 9 in M0 + 4 in M13.
+    expect(r.outsideArea).toBe(3 * 12 + 9 + 4);
+    expect(r.cells.some((c) => westCells.has(c))).toBe(false);
+  });
+
+  it('included by choice, a no-data cell is analysed as it is but never labelled hot, cold or emerging', () => {
+    const study = buildStudyArea([MEDIUM], 9, { polygons: [WEST], include: true });
+    expect(study.cells).toEqual(MEDIUM_CELLS);
+    expect(study.excluded).toEqual([]);
+    expect(Array.from(study.noData)).toEqual(MEDIUM_CELLS.map((c) => (westCells.has(c) ? 1 : 0)));
+    const r = analyseHotspots(cube, study, all);
+    const i = MEDIUM_CELLS.indexOf(plantedIn);
+    expect(r.giZ[i]).toBeGreaterThan(2.576); // the statistic sees the values...
+    expect(r.giBin[i]).toBe(0); // ...but the label is withheld
+    expect(r.giBinFdr[i]).toBe(0);
+    expect(r.emergingComputed).toBe(true);
+    const noPattern = EMERGING_CATEGORIES.indexOf('No Pattern Detected');
+    MEDIUM_CELLS.forEach((c, j) => {
+      if (!westCells.has(c)) return;
+      expect(r.giBinFdr[j]).toBe(0);
+      expect(r.emerging[j]).toBe(noPattern);
+    });
+    expect(r.inNoDataArea).toBe(0);
+  });
+
+  it('an area wholly without data (the Central East case) has no study cell and no label, without failing', () => {
+    const study = buildStudyArea([WEST], 9, { polygons: [MEDIUM] });
+    expect(study.cells).toEqual([]);
+    const r = analyseHotspots(cube, study, all);
+    expect(r.cells).toEqual([]);
+    expect(r.giBinFdr).toHaveLength(0);
+    expect(r.inNoDataArea).toBe(crimesIn(west));
   });
 });

@@ -51,7 +51,9 @@ export function CellPanel() {
     // Figures of an earlier filter are not shown beside this filter's counts.
     if (!h || !hex || app.hotspotsStale()) return null;
     const i = h.cells.indexOf(hex);
-    return i < 0 ? null : { z: h.giZ[i], p: h.giP[i], bin: h.giBinFdr[i], emerging: EMERGING_CATEGORIES[h.emerging[i]] };
+    return i < 0
+      ? null
+      : { z: h.giZ[i], p: h.giP[i], bin: h.giBinFdr[i], emerging: EMERGING_CATEGORIES[h.emerging[i]], computed: h.emergingComputed, noData: h.noData[i] === 1 };
   });
   return (
     <Show when={info()}>
@@ -85,13 +87,23 @@ export function CellPanel() {
           <Show when={hot()}>
             {(h) => (
               <div class="cell-hot" data-testid="cell-hotspot">
-                <p>
-                  <strong>{GI_BIN_LABELS[h().bin]}</strong> (FDR) — {explainGiBin(h().bin, true)}
-                </p>
-                <p class="muted small">{explainZ(h().z, h().p)}</p>
-                <p>
-                  <strong>{h().emerging}</strong>: {EMERGING_EXPLAINED[h().emerging]}
-                </p>
+                <Show
+                  when={!h().noData}
+                  fallback={<p class="warn">No data in this borough for these months: this hexagon is not labelled hot or cold.</p>}
+                >
+                  <p>
+                    <strong>{GI_BIN_LABELS[h().bin]}</strong> (FDR) — {explainGiBin(h().bin, true)}
+                  </p>
+                  <p class="muted small">{explainZ(h().z, h().p)}</p>
+                  <Show
+                    when={h().computed}
+                    fallback={<p class="muted small">Emerging hot spot category: not given, too few months (Esri needs at least 10).</p>}
+                  >
+                    <p>
+                      <strong>{h().emerging}</strong>: {EMERGING_EXPLAINED[h().emerging]}
+                    </p>
+                  </Show>
+                </Show>
               </div>
             )}
           </Show>

@@ -5,14 +5,16 @@ import { H3_RESOLUTIONS, type H3Resolution } from '../../db/schema';
 import { useApp } from '../context';
 import { areaOptions } from '../names';
 import { MonthPlayer } from './MonthPlayer';
+import { CoverageNote } from '../coverage/CoverageNote';
 
 const EDGE_M: Record<number, string> = { 7: '1.4 km', 8: '530 m', 9: '200 m', 10: '76 m' };
 
 export function FilterPanel() {
   const app = useApp();
   const months = () => app.cube()?.months ?? [];
-  const from = () => app.view.from ?? months()[0] ?? '';
-  const to = () => app.view.to ?? months()[months().length - 1] ?? '';
+  // Unchosen months show the analysed window (the latest run of months with data when the data has a gap).
+  const from = () => app.view.from ?? months()[app.coverage()?.window.from ?? 0] ?? '';
+  const to = () => app.view.to ?? months()[app.coverage()?.window.to ?? months().length - 1] ?? '';
   const areaKind = () => app.view.area.kind;
   const areaCode = () => (app.view.area.kind === 'all' ? '' : (app.view.area.codes[0] ?? ''));
   const options = createMemo(() => (areaKind() === 'all' ? [] : areaOptions(app, areaKind() as 'ward' | 'borough' | 'bcu')));
@@ -57,6 +59,7 @@ export function FilterPanel() {
         </label>
       </div>
       <MonthPlayer />
+      <CoverageNote />
       <label class="field">
         <span>Area</span>
         <div class="two">

@@ -5,6 +5,7 @@ import { NO_CHI_SCORE } from '../../analysis/harm';
 import { MAP_LAYERS, type MapLayerKind } from '../../state/filters';
 import { useApp } from '../context';
 import { chosenAreaWords } from '../names';
+import { NoDataLines } from './NoDataLines';
 
 export function LayerPanel() {
   const app = useApp();
@@ -85,6 +86,7 @@ export function LayerPanel() {
         <Show when={app.hotspotError()}>
           <p class="error" role="alert">Hot spot analysis failed: {app.hotspotError()}</p>
         </Show>
+        <NoDataLines />
         <Show when={app.hotspots()?.degenerate}>
           <p class="warn" data-testid="degenerate">Every hexagon has the same value, so nothing can stand out: no hot or cold spots.</p>
         </Show>

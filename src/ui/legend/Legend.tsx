@@ -63,7 +63,19 @@ export function Legend() {
         <For each={EMERGING_CATEGORIES.filter((c, i) => c !== 'No Pattern Detected' && emergingCounts()[i] > 0)}>
           {(c) => <Swatch color={EMERGING_COLORS[c]} label={c} title={EMERGING_EXPLAINED[c]} count={emergingCounts()[EMERGING_CATEGORIES.indexOf(c)]} />}
         </For>
-        <div class="muted small">{emergingCounts()[16].toLocaleString('en-GB')} hexagons with no pattern (not drawn)</div>
+        <Show
+          when={app.hotspots()?.emergingComputed !== false}
+          fallback={<div class="muted small" data-testid="legend-emerging-none">Not classified: fewer than 10 months with crime</div>}
+        >
+          <div class="muted small">{emergingCounts()[16].toLocaleString('en-GB')} hexagons with no pattern (not drawn)</div>
+        </Show>
+      </Show>
+      <Show when={(app.coverage()?.noDataBoroughs.length ?? 0) > 0}>
+        <div class="legend-row" data-testid="legend-no-data" title="Boroughs with no crimes, or far fewer than usual, in a month analysed: not loaded, not crime-free">
+          <span class="swatch hatch" />
+          <span>No data</span>
+          <span class="muted num">{app.coverage()!.noDataBoroughs.length} boroughs</span>
+        </div>
       </Show>
       <div class="legend-foot" data-testid="filtered-total">
         {shown().crimes.toLocaleString('en-GB')} crimes {shown().where}

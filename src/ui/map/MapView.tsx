@@ -16,7 +16,8 @@ import type { RGBA } from '../../map/color-scale';
 import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
-import { hexagonLayer, labelLayer, selectionLayer, type HexRow } from '../../map/layers';
+import { hexagonLayer, labelLayer, noDataLabelLayer, selectionLayer, type HexRow } from '../../map/layers';
+import { attachNoData } from '../../map/no-data';
 import { useApp } from '../context';
 import { areaName } from '../names';
 
@@ -63,6 +64,8 @@ export function MapView() {
   const [zoom, setZoom] = createSignal(9.5);
   const [hover, setHover] = createSignal<Hover | null>(null);
   const labels = createMemo(() => (app.boundaries() ? boundaryLabels(app.boundaries()!) : []));
+  const noDataCodes = () => app.coverage()?.noDataBoroughs ?? [];
+  let showNoData = () => {};
 
   /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
@@ -102,6 +105,7 @@ export function MapView() {
             map.addControl(o);
             setOverlay(o);
             map.on('zoomend', () => setZoom(map!.getZoom()));
+            showNoData = attachNoData(map, noDataCodes);
             setZoom(map.getZoom());
           } else {
             map.setStyle(buildStyle(b, { onlineBasemap: online }));
@@ -141,11 +145,14 @@ export function MapView() {
     return v + 1;
   }, 0);
 
+  // Boroughs with no data in the analysed months are hatched.
+  createEffect(on(noDataCodes, () => showNoData()));
+
   createEffect(() => {
     const o = overlay();
     if (!o) return;
     o.setProps({
-      layers: [hexagonLayer(app.hexRows(), colorOf(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
+      layers: [hexagonLayer(app.hexRows(), colorOf(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom()), noDataLabelLayer(labels(), noDataCodes(), zoom())],
     });
   });
 
