@@ -130,8 +130,15 @@ export function MapView() {
             setOverlay(o);
             map.on('zoomend', () => setZoom(map!.getZoom()));
             // Map -> URL; the camera effect below ignores a camera the map already shows, so no loop.
+            // The map first settles on the rounded camera (a move under 1 m and 0.005 zoom levels):
+            // it then shows exactly what the URL says, so the link draws the same pixels elsewhere.
+            // The tolerance (far above float noise, far below the rounding) keeps the snap's own
+            // moveend from snapping again should the map not store the rounded numbers exactly.
             map.on('moveend', () => {
               const c = cameraOf(map!);
+              const at = map!.getCenter();
+              const off = Math.max(Math.abs(at.lng - c.lon), Math.abs(at.lat - c.lat), Math.abs(map!.getZoom() - c.zoom));
+              if (off > 1e-9) map!.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
               if (!sameCamera(c, app.view.camera)) app.setView({ camera: c });
             });
             setZoom(map.getZoom());
