@@ -73,6 +73,9 @@ export interface AppModel {
   scale: Accessor<ColorScale>;
   selected: Accessor<string | null>;
   select(hex: string | null): void;
+  /** The opening link asked for the online street map; it stays off until the user says yes. */
+  basemapAsked: Accessor<boolean>;
+  answerBasemap(yes: boolean): void;
   /** Totals over every loaded file. */
   totals: Accessor<{ kept: number; rejected: number }>;
   reports: Accessor<IngestReport[]>;
@@ -111,10 +114,12 @@ export interface AppModel {
 
 export function createAppModel(source: DataSource): AppModel {
   const [status, setStatus] = createSignal<LoadStatus>({ phase: 'starting', message: 'Starting DuckDB…', fraction: 0 });
-  const [view, setViewStore] = createStore<ViewState>(decodeView(location.search));
+  // A link may ask for the online street map but never switches it on: the user confirms.
+  const linked = decodeView(location.search);
+  const [view, setViewStore] = createStore<ViewState>({ ...linked, onlineBasemap: false });
+  const [basemapAsked, setBasemapAsked] = createSignal(linked.onlineBasemap);
   const [boundaries, setBoundaries] = createSignal<BoundaryLayers | null>(null);
   const [cube, setCube] = createSignal<CrimeCube | null>(null);
-  const [selected, setSelected] = createSignal<string | null>(null);
   const [totals, setTotals] = createSignal({ kept: 0, rejected: 0 });
   const [reports, setReports] = createSignal<IngestReport[]>([]);
   const [mappingRequest, setMappingRequest] = createSignal<MappingRequest | null>(null);
@@ -291,7 +296,7 @@ export function createAppModel(source: DataSource): AppModel {
         setHotspots(null);
         setHotspotBasis(null);
         setCube(c);
-        if (selected() && !c.cells.includes(selected()!)) setSelected(null);
+        if (view.selected && !c.cells.includes(view.selected)) setView({ selected: null });
       });
     });
   }
@@ -452,8 +457,13 @@ export function createAppModel(source: DataSource): AppModel {
     filtered,
     hexRows,
     scale,
-    selected,
-    select: setSelected,
+    selected: () => view.selected,
+    select: (hex) => setView({ selected: hex }),
+    basemapAsked,
+    answerBasemap: (yes) => {
+      setBasemapAsked(false);
+      setView({ onlineBasemap: yes });
+    },
     totals,
     reports,
     loadFiles,

@@ -2,6 +2,7 @@
  * The user's view choices as plain, serialisable data (they go into the URL), and their
  * translation into a cube filter.
  */
+import { isValidCell } from 'h3-js';
 import { ALL_CATEGORIES } from '../analysis/categories';
 import type { AreaFilter, CrimeCube, CubeFilter } from '../analysis/cube';
 import { H3_RESOLUTIONS, type H3Resolution } from '../db/schema';
@@ -23,7 +24,22 @@ export interface ViewState {
   harmOverrides: Record<string, number>;
   /** Keep boroughs with no data in the hot spot study area (as zeros, never labelled); default: leave them out. */
   includeNoData: boolean;
+  /** The selected H3 cell (lower-case hex string), or none. */
+  selected: string | null;
+  /** Where the map looks; null = frame the chosen area (or London). Rounded: see {@link roundCamera}. */
+  camera: MapCamera | null;
 }
+
+/** The map's centre (WGS84 degrees) and zoom, rounded as the URL writes them. */
+export interface MapCamera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+/** Web Mercator's latitude limit (MapLibre clamps there) and MapLibre's zoom range. */
+const MAX_LAT = 85.05113;
+const MAX_ZOOM = 24;
 
 export type MapLayerKind = 'counts' | 'gi' | 'emerging';
 export const MAP_LAYERS: Record<MapLayerKind, string> = {
@@ -32,7 +48,12 @@ export const MAP_LAYERS: Record<MapLayerKind, string> = {
   emerging: 'Emerging hot spots (trend)',
 };
 
-export const DEFAULT_VIEW: ViewState = {
+/**
+ * Frozen, nested parts included: the view store adopts the objects it is given and edits them in
+ * place, so a default shared with the store was silently rewritten (then a one-category view
+ * looked like the default and was left out of the URL).
+ */
+export const DEFAULT_VIEW: Readonly<ViewState> = deepFreeze({
   resolution: 9,
   from: null,
   to: null,
@@ -43,7 +64,34 @@ export const DEFAULT_VIEW: ViewState = {
   weight: 'count',
   harmOverrides: {},
   includeNoData: false,
-};
+  selected: null,
+  camera: null,
+});
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+/** Rounds to `digits` decimals; -0 becomes 0 (the URL cannot tell them apart). */
+function roundTo(x: number, digits: number): number {
+  const k = 10 ** digits;
+  return Math.round(x * k) / k + 0;
+}
+
+/** A camera as the URL keeps it: centre to 5 decimals (about 1 m), zoom to 2. */
+export function roundCamera(c: MapCamera): MapCamera {
+  return { lon: roundTo(c.lon, 5), lat: roundTo(c.lat, 5), zoom: roundTo(c.zoom, 2) };
+}
+
+/** Categories in code order (the order the panel lists them and the URL writes them). */
+export function inCategoryOrder(categories: Iterable<string>): string[] {
+  const on = new Set(categories);
+  return ALL_CATEGORIES.filter((c) => on.has(c));
+}
 
 export function toCubeFilter(cube: CrimeCube, v: ViewState): CubeFilter {
   const last = cube.months.length - 1;
@@ -78,6 +126,7 @@ export function encodeView(v: ViewState): string {
   const cats = v.categories.map((c) => ALL_CATEGORIES.indexOf(c)).filter((i) => i >= 0).sort((a, b) => a - b);
   const dflt = DEFAULT_VIEW.categories.map((c) => ALL_CATEGORIES.indexOf(c));
   if (cats.join() !== dflt.join()) p.set('cat', cats.join('.') || 'none');
+  // Written even with no code yet (the area picker's "Choose…" state shows no crimes).
   if (v.area.kind !== 'all') p.set(v.area.kind, v.area.codes.join('.'));
   if (v.onlineBasemap) p.set('basemap', 'osm');
   if (v.layer !== 'counts') p.set('layer', v.layer);
@@ -89,14 +138,24 @@ export function encodeView(v: ViewState): string {
   // Pairs joined by '_' (weights may have a decimal point).
   if (w.length > 0) p.set('hw', w.map(([i, d]) => `${i}:${d}`).join('_'));
   if (v.includeNoData) p.set('nodata', 'include');
+  if (v.selected) p.set('hex', v.selected);
+  if (v.camera) {
+    const c = roundCamera(v.camera);
+    p.set('lon', String(c.lon));
+    p.set('lat', String(c.lat));
+    p.set('zoom', String(c.zoom));
+  }
   return p.toString();
 }
 
-/** Decodes {@link encodeView}'s output; unknown or malformed values fall back to the defaults. */
+/**
+ * Decodes {@link encodeView}'s output. Never throws: unknown or malformed values fall back to the
+ * defaults, so any string gives a valid view.
+ */
 export function decodeView(search: string): ViewState {
   const p = new URLSearchParams(search);
   const res = Number(p.get('res'));
-  const month = (s: string | null) => (s && /^\d{4}-\d{2}$/.test(s) ? s : null);
+  const month = (s: string | null) => (s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s) ? s : null);
   const cat = p.get('cat');
   // Empty pieces are skipped (Number('') is 0, which would select a category by accident).
   const codes = (cat ?? '')
@@ -105,12 +164,17 @@ export function decodeView(search: string): ViewState {
     .map(Number)
     .filter((i) => Number.isInteger(i) && i >= 0 && i < ALL_CATEGORIES.length);
   const categories =
-    cat === 'none' ? [] : cat === null || codes.length === 0 ? DEFAULT_VIEW.categories : [...new Set(codes)].map((i) => ALL_CATEGORIES[i]);
+    cat === 'none'
+      ? []
+      : cat === null || codes.length === 0
+        ? [...DEFAULT_VIEW.categories]
+        : inCategoryOrder(codes.map((i) => ALL_CATEGORIES[i]));
   let area: AreaFilter = { kind: 'all' };
   for (const kind of ['borough', 'bcu', 'ward'] as const) {
     const codes = p.get(kind);
-    if (codes) area = { kind, codes: codes.split('.').filter(Boolean) };
+    if (codes !== null) area = { kind, codes: [...new Set(codes.split('.').filter((c) => /^[A-Za-z0-9]+$/.test(c)))] };
   }
+  const hex = p.get('hex')?.toLowerCase() ?? null;
   return {
     resolution: (H3_RESOLUTIONS as readonly number[]).includes(res) ? (res as H3Resolution) : DEFAULT_VIEW.resolution,
     from: month(p.get('from')),
@@ -122,7 +186,20 @@ export function decodeView(search: string): ViewState {
     weight: p.get('weight') === 'harm' ? 'harm' : 'count',
     harmOverrides: decodeHarm(p.get('hw')),
     includeNoData: p.get('nodata') === 'include',
+    selected: hex && /^[0-9a-f]{15}$/.test(hex) && isValidCell(hex) ? hex : null,
+    camera: decodeCamera(p),
   };
+}
+
+/** lon, lat and zoom together, each a plain decimal within the map's range; otherwise none. */
+function decodeCamera(p: URLSearchParams): MapCamera | null {
+  const num = (key: string) => {
+    const s = p.get(key);
+    return s !== null && /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+  };
+  const [lon, lat, zoom] = [num('lon'), num('lat'), num('zoom')];
+  if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= MAX_LAT && zoom >= 0 && zoom <= MAX_ZOOM)) return null;
+  return roundCamera({ lon, lat, zoom });
 }
 
 /** 'i:days_i:days' (category code : days) -> overrides; malformed pairs are ignored. */
@@ -133,7 +210,8 @@ function decodeHarm(s: string | null): Record<string, number> {
     const parts = pair.split(':');
     if (parts.length !== 2 || parts.some((x) => x.trim() === '')) continue;
     const [i, d] = parts.map(Number);
-    if (Number.isInteger(i) && i >= 0 && i < ALL_CATEGORIES.length && Number.isFinite(d) && d >= 0) out[ALL_CATEGORIES[i]] = d;
+    // + 0 turns -0 into 0, which is what the URL will say next time.
+    if (Number.isInteger(i) && i >= 0 && i < ALL_CATEGORIES.length && Number.isFinite(d) && d >= 0) out[ALL_CATEGORIES[i]] = d + 0;
   }
   return out;
 }

@@ -37,12 +37,21 @@ describe('encodeView(view)', () => {
       resolution: 7, from: '2023-01', to: '2023-06', categories: ['Drugs'],
       area: { kind: 'ward', codes: ['E05000644', 'E05000649'] }, onlineBasemap: true,
       layer: 'gi', weight: 'harm', harmOverrides: { Robbery: 365, Burglary: 1.5 }, includeNoData: true,
+      selected: '87195da49ffffff', camera: { lon: -0.12772, lat: 51.50741, zoom: 12.5 },
     };
     // Drugs = code 4; harm overrides as code:days in code order (Burglary 2, Robbery 9), '_'-joined
     // ('%3A' is URLSearchParams' escape of ':').
     expect(encodeView(v)).toBe(
-      'res=7&from=2023-01&to=2023-06&cat=4&ward=E05000644.E05000649&basemap=osm&layer=gi&weight=harm&hw=2%3A1.5_9%3A365&nodata=include',
+      'res=7&from=2023-01&to=2023-06&cat=4&ward=E05000644.E05000649&basemap=osm&layer=gi&weight=harm&hw=2%3A1.5_9%3A365&nodata=include' +
+        '&hex=87195da49ffffff&lon=-0.12772&lat=51.50741&zoom=12.5',
     );
+  });
+
+  it('rounds the camera to 5 decimals of a degree (about 1 m) and 2 of zoom', () => {
+    const v: ViewState = { ...DEFAULT_VIEW, camera: { lon: -0.127724999, lat: 51.507405001, zoom: 12.3449 } };
+    expect(encodeView(v)).toBe('lon=-0.12772&lat=51.50741&zoom=12.34');
+    // -0.0000004 rounds to 0, written without a sign.
+    expect(encodeView({ ...v, camera: { lon: -0.0000004, lat: 0, zoom: 0 } })).toBe('lon=0&lat=0&zoom=0');
   });
 
   it('leaves out harm overrides for unknown categories and negative or non-finite days', () => {
@@ -69,6 +78,10 @@ describe('decodeView(encodeView(view)) round trip', () => {
     ['the emerging hot spot layer', { ...DEFAULT_VIEW, layer: 'emerging' }],
     ['harm weighting', { ...DEFAULT_VIEW, weight: 'harm' }],
     ['harm overrides with decimal and zero days', { ...DEFAULT_VIEW, harmOverrides: { Burglary: 1.5, Robbery: 0, 'Stop and search': 20 } }],
+    ['Westminster with only Robbery (the issue 10 link)', { ...DEFAULT_VIEW, categories: ['Robbery'], area: { kind: 'borough', codes: ['E09000033'] } }],
+    ['a borough kind with no borough chosen yet', { ...DEFAULT_VIEW, area: { kind: 'borough', codes: [] } }],
+    ['a selected hexagon', { ...DEFAULT_VIEW, selected: '87195da49ffffff' }],
+    ['a map camera', { ...DEFAULT_VIEW, camera: { lon: -0.12772, lat: 51.50741, zoom: 12.5 } }],
   ];
   for (const [name, v] of views) {
     it(`gives back ${name}`, () => {
@@ -80,6 +93,22 @@ describe('decodeView(encodeView(view)) round trip', () => {
 describe('decodeView(search) with malformed values', () => {
   it('decodes the empty string as the default view', () => {
     expect(decodeView('')).toEqual(DEFAULT_VIEW);
+  });
+
+  it('gives a view of its own: editing it leaves DEFAULT_VIEW alone (issue 10: Robbery alone was lost)', () => {
+    // The view store edits its arrays in place. When decodeView handed it DEFAULT_VIEW's own
+    // categories array, choosing Robbery alone rewrote the default too, so encodeView saw "the
+    // default" and wrote no cat parameter.
+    const v = decodeView('');
+    expect(v.categories).not.toBe(DEFAULT_VIEW.categories);
+    v.categories.splice(0, v.categories.length, 'Robbery');
+    expect(DEFAULT_VIEW.categories).toEqual(CRIME_14);
+    expect(encodeView(v)).toBe('cat=9');
+  });
+
+  it('DEFAULT_VIEW cannot be edited in place (a write throws instead of silently changing the default)', () => {
+    expect(() => (DEFAULT_VIEW.categories as string[]).push('Robbery')).toThrow(TypeError);
+    expect(() => ((DEFAULT_VIEW.harmOverrides as Record<string, number>).Robbery = 1)).toThrow(TypeError);
   });
 
   it('accepts a leading question mark', () => {
@@ -119,8 +148,38 @@ describe('decodeView(search) with malformed values', () => {
     expect(decodeView('cat=abc').categories).toEqual(DEFAULT_VIEW.categories);
   });
 
-  it('an empty area value falls back to every area', () => {
-    expect(decodeView('borough=').area).toEqual({ kind: 'all' });
+  it('an empty area value is that kind with no area chosen yet (which shows no crimes, as on screen)', () => {
+    expect(decodeView('borough=').area).toEqual({ kind: 'borough', codes: [] });
+  });
+
+  it('area codes that are not letters and digits are dropped, and repeats kept once', () => {
+    expect(decodeView('ward=E05000644.%3Cx%3E.E05000644..E05000649').area).toEqual({ kind: 'ward', codes: ['E05000644', 'E05000649'] });
+  });
+
+  it('categories come back in code order whatever order the link lists them in', () => {
+    // 9 = Robbery, 2 = Burglary
+    expect(decodeView('cat=9.2.9').categories).toEqual(['Burglary', 'Robbery']);
+  });
+
+  it('a month 00 or 13 is no month', () => {
+    const v = decodeView('from=2023-00&to=2023-13');
+    expect([v.from, v.to]).toEqual([null, null]);
+  });
+
+  it('a selected hexagon must be a valid H3 cell; upper case is read as lower case', () => {
+    expect(decodeView('hex=87195DA49FFFFFF').selected).toBe('87195da49ffffff');
+    // One hex digit changed in the base cell bits, and a string that is no hexadecimal at all.
+    expect(decodeView('hex=87ff5da49ffffff').selected).toBeNull();
+    expect(decodeView('hex=hello').selected).toBeNull();
+  });
+
+  it('a camera needs lon, lat and zoom, each a plain decimal within the map range', () => {
+    expect(decodeView('lon=-0.1&lat=51.5').camera).toBeNull();
+    expect(decodeView('lon=-0.1&lat=51.5&zoom=1e1').camera).toBeNull();
+    expect(decodeView('lon=-0.1&lat=89&zoom=10').camera).toBeNull();
+    expect(decodeView('lon=181&lat=51.5&zoom=10').camera).toBeNull();
+    expect(decodeView('lon=-0.1&lat=51.5&zoom=25').camera).toBeNull();
+    expect(decodeView('lon=-0.123456&lat=51.5&zoom=10.126').camera).toEqual({ lon: -0.12346, lat: 51.5, zoom: 10.13 });
   });
 
   it('any basemap value other than osm keeps the offline basemap', () => {

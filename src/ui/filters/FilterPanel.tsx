@@ -2,6 +2,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../analysis/categories';
 import { H3_RESOLUTIONS, type H3Resolution } from '../../db/schema';
+import { inCategoryOrder } from '../../state/filters';
 import { useApp } from '../context';
 import { areaOptions } from '../names';
 import { MonthPlayer } from './MonthPlayer';
@@ -22,7 +23,7 @@ export function FilterPanel() {
     const set = new Set(app.view.categories);
     if (on) set.add(cat);
     else set.delete(cat);
-    app.setView({ categories: [...set] });
+    app.setView({ categories: inCategoryOrder(set) });
   };
 
   return (

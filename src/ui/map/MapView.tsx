@@ -20,11 +20,32 @@ import { hexagonLayer, labelLayer, noDataLabelLayer, selectionLayer, type HexRow
 import { attachNoData } from '../../map/no-data';
 import { useApp } from '../context';
 import { areaName } from '../names';
+import { roundCamera, type MapCamera, type ViewState } from '../../state/filters';
+import type { BoundaryLayers } from '../../map/basemap-style';
+import { BasemapPrompt } from './BasemapPrompt';
 
 // maplibre-gl 6 cannot find its worker after `vite build` unless told where it is (STACK.md section 7).
 setWorkerUrl(maplibreWorkerUrl);
 
 const LONDON: [number, number, number, number] = [-0.52, 51.28, 0.34, 51.7];
+
+/** How the map frames an area filter: its bounding box, or London for every area (null: no polygon). */
+function framing(b: BoundaryLayers, a: ViewState['area']) {
+  if (a.kind === 'all') return { bounds: LONDON, options: { padding: 20 } };
+  const features = areaFeatures(b, a);
+  if (features.length === 0) return null;
+  const [w, s, e, n] = turfBbox({ type: 'FeatureCollection', features });
+  return { bounds: [w, s, e, n] as [number, number, number, number], options: { padding: 40, maxZoom: 15 } };
+}
+
+/** The same camera as far as the URL can tell (both already rounded). */
+const sameCamera = (a: MapCamera | null, b: MapCamera | null) =>
+  a === b || (a !== null && b !== null && a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom);
+
+function cameraOf(map: MapLibreMap): MapCamera {
+  const c = map.getCenter().wrap();
+  return roundCamera({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+}
 
 interface Hover {
   x: number;
@@ -85,10 +106,13 @@ export function MapView() {
         ([b, online]) => {
           if (!b) return;
           if (!map) {
+            // A link's camera wins; otherwise the map frames the link's area (or London).
+            const cam = app.view.camera;
+            const frame = framing(b, app.view.area) ?? framing(b, { kind: 'all' })!;
             map = new MapLibreMap({
               container,
               style: buildStyle(b, { onlineBasemap: online }),
-              bounds: LONDON,
+              ...(cam ? { center: [cam.lon, cam.lat], zoom: cam.zoom } : { bounds: frame.bounds, fitBoundsOptions: frame.options }),
               attributionControl: false,
               // Lets tests (and the print pack later) read the canvas back.
               canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -106,6 +130,18 @@ export function MapView() {
             setOverlay(o);
             map.on('zoomend', () => setZoom(map!.getZoom()));
             showNoData = attachNoData(map, noDataCodes);
+            // Map -> URL; the camera effect below ignores a camera the map already shows, so no loop.
+            // The map first settles on the rounded camera (a move under 1 m and 0.005 zoom levels):
+            // it then shows exactly what the URL says, so the link draws the same pixels elsewhere.
+            // The tolerance (far above float noise, far below the rounding) keeps the snap's own
+            // moveend from snapping again should the map not store the rounded numbers exactly.
+            map.on('moveend', () => {
+              const c = cameraOf(map!);
+              const at = map!.getCenter();
+              const off = Math.max(Math.abs(at.lng - c.lon), Math.abs(at.lat - c.lat), Math.abs(map!.getZoom() - c.zoom));
+              if (off > 1e-9) map!.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
+              if (!sameCamera(c, app.view.camera)) app.setView({ camera: c });
+            });
             setZoom(map.getZoom());
           } else {
             map.setStyle(buildStyle(b, { onlineBasemap: online }));
@@ -115,19 +151,28 @@ export function MapView() {
     );
   });
 
-  // The map frames the chosen area (BCU, borough or ward), or London.
+  // Choosing an area frames it (BCU, borough or ward), or London. Deferred: at start the map
+  // was built looking at the link's camera or area already.
   createEffect(
     on(
-      () => [overlay(), app.boundaries(), app.view.area.kind, app.view.area.kind === 'all' ? '' : app.view.area.codes.join()] as const,
-      ([o, b]) => {
-        if (!o || !b || !map) return;
-        const a = app.view.area;
-        if (a.kind === 'all') return map.fitBounds(LONDON, { padding: 20, duration: 600 });
-        const features = areaFeatures(b, a);
-        if (features.length === 0) return;
-        const [w, s, e, n] = turfBbox({ type: 'FeatureCollection', features });
-        map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 15 });
+      () => [app.view.area.kind, app.view.area.kind === 'all' ? '' : app.view.area.codes.join()] as const,
+      () => {
+        const b = app.boundaries();
+        const frame = b && framing(b, app.view.area);
+        if (map && frame) map.fitBounds(frame.bounds, { ...frame.options, duration: 600 });
       },
+      { defer: true },
+    ),
+  );
+
+  // URL state -> map, for a camera the map does not show yet.
+  createEffect(
+    on(
+      () => app.view.camera && { ...app.view.camera },
+      (cam) => {
+        if (map && cam && !sameCamera(cam, cameraOf(map))) map.jumpTo({ center: [cam.lon, cam.lat], zoom: cam.zoom });
+      },
+      { defer: true },
     ),
   );
 
@@ -171,6 +216,7 @@ export function MapView() {
   return (
     <div class="map-wrap">
       <div ref={container} class="map" data-testid="map" aria-label="Crime map of London on H3 hexagons" role="region" />
+      <BasemapPrompt />
       <Show when={hovered()}>
         {(h) => (
           <div class="tooltip" data-testid="tooltip" style={{ left: `${h().x + 14}px`, top: `${h().y + 14}px` }}>
