@@ -24,22 +24,41 @@ export interface Label {
   level: 'bcu' | 'borough' | 'ward';
 }
 
-export function hexagonLayer(rows: HexRow[], colorOf: (row: HexRow) => RGBA, version: number) {
-  return new H3HexagonLayer<HexRow>({
+/**
+ * The hexagons. `cells` must keep its identity across filter changes: deck.gl then keeps every
+ * hexagon's geometry and, when `version` changes, re-reads only the fill colours (4 bytes per
+ * cell, alpha 0 = not drawn). Picking reports the cell's index in `cells`.
+ */
+export function hexagonLayer(cells: readonly string[], colors: Uint8Array, version: number) {
+  const drawn = (i: number) => colors[4 * i + 3] > 0;
+  return new H3HexagonLayer<string>({
     id: 'hexagons',
-    data: rows,
-    getHexagon: (d) => d.hex,
-    getFillColor: colorOf,
-    // The colour function changes on every filter; `version` tells deck to re-run the accessor.
+    data: cells,
+    getHexagon: (d) => d,
+    getFillColor: (_, { index, target }) => {
+      const t = target as number[];
+      t[0] = colors[4 * index];
+      t[1] = colors[4 * index + 1];
+      t[2] = colors[4 * index + 2];
+      t[3] = colors[4 * index + 3];
+      return t as RGBA;
+    },
     updateTriggers: { getFillColor: version },
+    // The instanced path (one hexagon shape per cell, placed at its centre) instead of
+    // tessellating every cell's polygon; H3 cells at resolution 7-10 over one city are close
+    // enough in shape that the layer re-bases the shape when the view moves 10 km.
+    highPrecision: false,
     extruded: false,
     stroked: false,
     pickable: true,
     autoHighlight: true,
-    highlightColor: [255, 255, 255, 90],
+    // Transparent cells (nothing to show) are still picked; they must not light up.
+    highlightColor: ({ index }) => (index >= 0 && drawn(index) ? HIGHLIGHT : NONE),
   });
 }
 
+const HIGHLIGHT: RGBA = [255, 255, 255, 90];
+const NONE: RGBA = [0, 0, 0, 0];
 const SELECTED: RGBA = [255, 64, 160, 255];
 
 export function selectionLayer(hex: string | null) {
@@ -57,6 +76,12 @@ export function selectionLayer(hex: string | null) {
   });
 }
 
+/**
+ * Label sizes in CSS pixels: at least 16 px, like all text on the map, so that names read from
+ * the back of a room on a 1080p screen (issue 10, item 6).
+ */
+export const LABEL_PX: Record<Label['level'], number> = { bcu: 18, borough: 17, ward: 16 };
+
 /** Boundary names: BCUs when zoomed out, boroughs in the middle, wards close in. */
 export function labelLayer(labels: Label[], zoom: number) {
   const level: Label['level'] = zoom < 10.2 ? 'bcu' : zoom < 12.5 ? 'borough' : 'ward';
@@ -65,7 +90,8 @@ export function labelLayer(labels: Label[], zoom: number) {
     data: labels.filter((l) => l.level === level),
     getPosition: (d) => d.position,
     getText: (d) => d.text,
-    getSize: level === 'ward' ? 11 : 13,
+    getSize: LABEL_PX[level],
+    sizeUnits: 'pixels',
     getColor: [240, 243, 250, 235],
     outlineWidth: 3,
     outlineColor: [20, 24, 33, 255],

@@ -7,8 +7,7 @@ import { batch, createEffect, createMemo, createSignal, type Accessor } from 'so
 import { createStore, reconcile } from 'solid-js/store';
 import type { FeatureCollection } from 'geojson';
 import harmTable from '../../data/harm-weights.json';
-import { aggregateCube, type CellTotals, cellCode, type CrimeCube, type CubeFilter } from '../analysis/cube';
-import { EMERGING_CATEGORIES } from '../analysis/emerging.ts';
+import { aggregateCube, type CellTotals, type CrimeCube, type CubeFilter } from '../analysis/cube';
 import { harmWeightVector } from '../analysis/harm';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { HotspotResult } from '../analysis/hotspots';
@@ -23,6 +22,7 @@ import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
 import { createHotspotClient, type HotspotClient } from './hotspot-client';
+import { drawnCount, hexRowAt, type HexSource, layerCells, sameCells } from './hex-view';
 
 export interface LoadStatus {
   phase: 'starting' | 'loading' | 'ready' | 'failed';
@@ -55,7 +55,14 @@ export interface AppModel {
   /** The view's filter in cube codes (null before the cube exists). */
   cubeFilter: Accessor<CubeFilter | null>;
   filtered: Accessor<CellTotals | null>;
-  hexRows: Accessor<HexRow[]>;
+  /** What the hexagon layer draws now (new on every change). */
+  hexSource: Accessor<HexSource>;
+  /** The hexagon layer's cells: keeps its identity while the cube or study area stays (src/state/hex-view.ts). */
+  hexCells: Accessor<readonly string[]>;
+  /** The drawn cell at an index of hexCells(), or null when that cell is not drawn. */
+  hexAt(index: number): HexRow | null;
+  /** How many hexagons are drawn. */
+  shownHexagons: Accessor<number>;
   scale: Accessor<ColorScale>;
   selected: Accessor<string | null>;
   select(hex: string | null): void;
@@ -65,6 +72,12 @@ export interface AppModel {
   loadFiles(files: File[]): Promise<void>;
   mappingRequest: Accessor<MappingRequest | null>;
   db(): DbClient | null;
+  /**
+   * Draws a cube built elsewhere instead of the loaded data's, until the next load or resolution
+   * change: the browser benchmark (bench/browser.ts) measures redraws on 1M- and 5M-crime cubes
+   * that would take minutes to ingest.
+   */
+  useCube(c: CrimeCube): void;
   /** Milliseconds the last filter aggregation took (shown for analysts, and read by tests). */
   lastAggregateMs: Accessor<number>;
   /** Harm weight per category code (defaults from data/harm-weights.json with the user's edits). */
@@ -148,24 +161,16 @@ export function createAppModel(source: DataSource): AppModel {
       .catch((e: unknown) => setHotspotError(e instanceof Error ? e.message : String(e)));
   });
 
-  const hexRows = createMemo<HexRow[]>(() => {
+  const hexSource = createMemo<HexSource>(() => {
     const c = cube();
-    if (!c) return [];
-    const rows: HexRow[] = [];
+    if (!c) return { kind: 'none' };
     const h = hotspots();
-    if (h && view.layer !== 'counts') {
-      const noPattern = EMERGING_CATEGORIES.indexOf('No Pattern Detected');
-      for (let i = 0; i < h.cells.length; i++) {
-        const show = view.layer === 'gi' ? h.giBinFdr[i] !== 0 : h.emerging[i] !== noPattern;
-        if (show) rows.push({ hex: h.cells[i], code: cellCode(c, h.cells[i]), study: i, count: h.count[i], value: h.value[i] });
-      }
-      return rows;
-    }
-    const f = filtered();
-    if (!f) return [];
-    for (let i = 0; i < c.cells.length; i++) if (f.count[i] > 0) rows.push({ hex: c.cells[i], code: i, study: -1, count: f.count[i], value: f.value[i] });
-    return rows;
+    // Until the first hot spot answer arrives, a hot spot layer shows the counts.
+    if (h && view.layer !== 'counts') return { kind: 'study', cube: c, result: h, layer: view.layer };
+    return { kind: 'counts', cube: c, totals: filtered() };
   });
+  const hexCells = createMemo(() => layerCells(hexSource()), [], { equals: sameCells });
+  const shownHexagons = createMemo(() => drawnCount(hexSource()));
 
   /** Forecast accuracy for the current area, in the hotspot worker (null: superseded). */
   async function accuracy(options: AccuracyOptions): Promise<AccuracyReport | null> {
@@ -178,7 +183,7 @@ export function createAppModel(source: DataSource): AppModel {
     return client().accuracy({ cube: c, areaKey: areaKey(c.resolution, view.area), polygons: () => features as never, filter: f, options });
   }
 
-  const scale = createMemo(() => quantileScale(view.layer === 'counts' ? hexRows().map((r) => r.value) : []));
+  const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
 
   async function refreshTotals() {
     if (!db) return;
@@ -284,7 +289,10 @@ export function createAppModel(source: DataSource): AppModel {
     cube,
     cubeFilter,
     filtered,
-    hexRows,
+    hexSource,
+    hexCells,
+    hexAt: (index: number) => hexRowAt(hexSource(), index),
+    shownHexagons,
     scale,
     selected,
     select: setSelected,
@@ -293,6 +301,12 @@ export function createAppModel(source: DataSource): AppModel {
     loadFiles,
     mappingRequest,
     db: () => db,
+    useCube: (c: CrimeCube) =>
+      batch(() => {
+        setHotspots(null);
+        setCube(c);
+        setSelected(null);
+      }),
     lastAggregateMs,
     harmWeights,
     harmDefaults: { weights: harmTable.weights, notes: harmTable.notes },

@@ -12,11 +12,12 @@ import { cellBreakdown, type CellBreakdown } from '../../analysis/cube';
 import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { areaFeatures, buildStyle } from '../../map/basemap-style';
-import type { RGBA } from '../../map/color-scale';
-import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
+import { noteDeckFrame } from '../../map/frame-clock';
+import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
 import { hexagonLayer, labelLayer, selectionLayer, type HexRow } from '../../map/layers';
+import { fillColors } from '../../state/hex-view';
 import { useApp } from '../context';
 import { areaName } from '../names';
 
@@ -24,6 +25,9 @@ import { areaName } from '../names';
 setWorkerUrl(maplibreWorkerUrl);
 
 const LONDON: [number, number, number, number] = [-0.52, 51.28, 0.34, 51.7];
+const FIT_PADDING = { top: 20, bottom: 20, left: 20, right: 20 };
+// The title strip covers the top of the map (src/ui/map/MapTitleStrip.tsx): framing leaves it clear.
+const TITLE_CLEARANCE = 110;
 
 interface Hover {
   x: number;
@@ -72,10 +76,12 @@ export function MapView() {
     return cellBreakdown(c, app.cubeFilter()!, code);
   };
 
-  const onHover = (info: PickingInfo<HexRow>) => {
-    if (!info.object) return setHover(null);
-    const b = breakdownOf(info.object.code);
-    if (b) setHover({ x: info.x, y: info.y, row: info.object, breakdown: b });
+  // The layer holds every cell (src/state/hex-view.ts); a picked cell that is not drawn is no pick.
+  const onHover = (info: PickingInfo<string>) => {
+    const row = info.picked ? app.hexAt(info.index) : null;
+    if (!row) return setHover(null);
+    const b = breakdownOf(row.code);
+    if (b) setHover({ x: info.x, y: info.y, row, breakdown: b });
   };
 
   onMount(() => {
@@ -100,7 +106,8 @@ export function MapView() {
               interleaved: false,
               layers: [],
               onHover: onHover as never,
-              onClick: ((info: PickingInfo<HexRow>) => app.select(info.object?.hex ?? null)) as never,
+              onClick: ((info: PickingInfo<string>) => app.select((info.picked && app.hexAt(info.index)?.hex) || null)) as never,
+              onAfterRender: noteDeckFrame,
             });
             map.addControl(o);
             setOverlay(o);
@@ -121,26 +128,20 @@ export function MapView() {
       ([o, b]) => {
         if (!o || !b || !map) return;
         const a = app.view.area;
-        if (a.kind === 'all') return map.fitBounds(LONDON, { padding: 20, duration: 600 });
+        if (a.kind === 'all') return map.fitBounds(LONDON, { padding: { ...FIT_PADDING, top: TITLE_CLEARANCE }, duration: 600 });
         const features = areaFeatures(b, a);
         if (features.length === 0) return;
         const [w, s, e, n] = turfBbox({ type: 'FeatureCollection', features });
-        map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 15 });
+        map.fitBounds([w, s, e, n], { padding: { top: TITLE_CLEARANCE, bottom: 40, left: 40, right: 40 }, duration: 600, maxZoom: 15 });
       },
     ),
   );
 
-  // The fill colour of a row for the current layer; a new function whenever anything it reads changes.
-  const colorOf = createMemo<(row: HexRow) => RGBA>(() => {
-    const h = app.hotspots();
-    if (app.view.layer === 'gi' && h) return (r) => GI_BIN_COLORS[h.giBinFdr[r.study] + 3];
-    if (app.view.layer === 'emerging' && h) return (r) => EMERGING_COLORS[EMERGING_CATEGORIES[h.emerging[r.study]]];
-    const scale = app.scale();
-    return (r) => scale.colorOf(r.value);
-  });
-  // Bumped whenever the colour function changes, so deck re-runs getFillColor.
+  // Per-cell colours for the current source; the cells themselves keep their identity.
+  const fill = createMemo(() => fillColors(app.hexSource(), app.scale()));
+  // Bumped whenever the colours change, so deck re-reads getFillColor (and nothing else).
   const version = createMemo((v: number) => {
-    colorOf();
+    fill();
     return v + 1;
   }, 0);
 
@@ -148,7 +149,7 @@ export function MapView() {
     const o = overlay();
     if (!o) return;
     o.setProps({
-      layers: [hexagonLayer(app.hexRows(), colorOf(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
+      layers: [hexagonLayer(app.hexCells(), fill(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
     });
   });
 
