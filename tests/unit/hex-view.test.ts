@@ -101,7 +101,7 @@ describe('hexagonLayer(cells, colors, version)', () => {
     const layer = hexagonLayer(CELLS, colors, 7);
     expect(layer.props.data).toBe(CELLS);
     expect(layer.props.updateTriggers).toEqual({ getFillColor: 7 });
-    const getFill = layer.props.getFillColor as (d: string, info: { index: number; target: number[] }) => number[];
+    const getFill = layer.props.getFillColor as unknown as (d: string, info: { index: number; target: number[] }) => number[];
     expect(getFill(CELLS[1], { index: 1, target: [] })).toEqual([10, 20, 30, 40]);
   });
 
