@@ -25,24 +25,39 @@ export interface Label {
 }
 
 /**
- * The hexagons. `cells` must keep its identity across filter changes: deck.gl then keeps every
- * hexagon's geometry and, when `version` changes, re-reads only the fill colours (4 bytes per
- * cell, alpha 0 = not drawn). Picking reports the cell's index in `cells`.
+ * The hexagon layer's data: the cells, stable while the cube or study area stays (src/state/hex-view.ts),
+ * and their fill colours as one RGBA byte array per filter change. deck.gl reads the colours as a
+ * binary attribute (`attributes.getFillColor`), so a change uploads 4 bytes per cell and runs no
+ * accessor; the cells' positions, computed once per data object, stay.
  */
-export function hexagonLayer(cells: readonly string[], colors: Uint8Array, version: number) {
+export interface HexLayerData {
+  cells: readonly string[];
+  length: number;
+  /** null (one vertex per cell): deck then takes the colour bytes as they are. */
+  startIndices: null;
+  attributes: { getFillColor: Uint8Array };
+}
+
+/** The data object for a cell list: make one per cell list and keep it while the cells stay. */
+export function hexLayerData(cells: readonly string[]): HexLayerData {
+  return { cells, length: cells.length, startIndices: null, attributes: { getFillColor: new Uint8Array(cells.length * 4) } };
+}
+
+/**
+ * The hexagons. `data` keeps its identity across filter changes; `colors` (4 bytes per cell,
+ * alpha 0 = not drawn) replaces the data's colour attribute, and `version` tells deck to take it.
+ * Picking reports the cell's index in `data.cells`.
+ */
+export function hexagonLayer(data: HexLayerData, colors: Uint8Array, version: number) {
+  if (colors.length !== data.length * 4) throw new Error(`hexagonLayer: ${colors.length} colour bytes for ${data.length} cells (want 4 per cell)`);
+  // deck reads the binary attribute from the data object it already holds; swapping the array
+  // there and bumping the trigger re-uploads the colours and nothing else.
+  data.attributes.getFillColor = colors;
   const drawn = (i: number) => colors[4 * i + 3] > 0;
-  return new H3HexagonLayer<string>({
+  return new H3HexagonLayer<unknown>({
     id: 'hexagons',
-    data: cells,
-    getHexagon: (d) => d,
-    getFillColor: (_, { index, target }) => {
-      const t = target as number[];
-      t[0] = colors[4 * index];
-      t[1] = colors[4 * index + 1];
-      t[2] = colors[4 * index + 2];
-      t[3] = colors[4 * index + 3];
-      return t as RGBA;
-    },
+    data,
+    getHexagon: (_, { index }) => data.cells[index],
     updateTriggers: { getFillColor: version },
     // The instanced path (one hexagon shape per cell, placed at its centre) instead of
     // tessellating every cell's polygon; H3 cells at resolution 7-10 over one city are close

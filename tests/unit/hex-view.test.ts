@@ -4,7 +4,7 @@ import { EMERGING_CATEGORIES } from '../../src/analysis/emerging';
 import type { HotspotResult } from '../../src/analysis/hotspots';
 import { quantileScale } from '../../src/map/color-scale';
 import { GI_BIN_COLORS } from '../../src/map/hotspot-colors';
-import { hexagonLayer, LABEL_PX, labelLayer } from '../../src/map/layers';
+import { hexagonLayer, hexLayerData, LABEL_PX, labelLayer } from '../../src/map/layers';
 import { drawnCount, fillColors, hexRowAt, type HexSource, isDrawn, layerCells, sameCells } from '../../src/state/hex-view';
 
 // Three res-9 cells (sorted, as the cube keeps them); only `cells` matters to the view.
@@ -95,23 +95,38 @@ describe('sameCells(a, b)', () => {
   });
 });
 
-describe('hexagonLayer(cells, colors, version)', () => {
-  it('holds the given cell array itself and reads each fill colour from the byte array', () => {
-    const colors = Uint8Array.from([0, 0, 0, 0, 10, 20, 30, 40, 1, 2, 3, 4]);
-    const layer = hexagonLayer(CELLS, colors, 7);
-    expect(layer.props.data).toBe(CELLS);
+describe('hexagonLayer(data, colors, version)', () => {
+  const colors = Uint8Array.from([0, 0, 0, 0, 10, 20, 30, 40, 1, 2, 3, 4]);
+
+  it('keeps the data object it is given and hands deck the colour bytes as its binary fill colour', () => {
+    const data = hexLayerData(CELLS);
+    const layer = hexagonLayer(data, colors, 7);
+    expect(layer.props.data).toBe(data);
+    expect(data.attributes.getFillColor).toBe(colors);
+    expect(data.startIndices).toBeNull();
     expect(layer.props.updateTriggers).toEqual({ getFillColor: 7 });
-    const getFill = layer.props.getFillColor as unknown as (d: string, info: { index: number; target: number[] }) => number[];
-    expect(getFill(CELLS[1], { index: 1, target: [] })).toEqual([10, 20, 30, 40]);
+    // A second change: same data object, new colours, new trigger.
+    const next = Uint8Array.from(colors).reverse();
+    const again = hexagonLayer(data, next, 8);
+    expect(again.props.data).toBe(data);
+    expect(data.attributes.getFillColor).toBe(next);
+  });
+
+  it('maps a layer index to its cell', () => {
+    const getHexagon = hexagonLayer(hexLayerData(CELLS), colors, 0).props.getHexagon as unknown as (d: unknown, info: { index: number }) => string;
+    expect(getHexagon(undefined, { index: 2 })).toBe(CELLS[2]);
+  });
+
+  it('refuses colours that are not 4 bytes per cell', () => {
+    expect(() => hexagonLayer(hexLayerData(CELLS), new Uint8Array(8), 0)).toThrow(/8 colour bytes for 3 cells/);
   });
 
   it('draws through the instanced path (no per-polygon tessellation)', () => {
-    expect(hexagonLayer(CELLS, new Uint8Array(12), 0).props.highPrecision).toBe(false);
+    expect(hexagonLayer(hexLayerData(CELLS), new Uint8Array(12), 0).props.highPrecision).toBe(false);
   });
 
   it('hovering a transparent (not drawn) cell does not light it up', () => {
-    const colors = Uint8Array.from([0, 0, 0, 0, 10, 20, 30, 40, 1, 2, 3, 4]);
-    const hl = hexagonLayer(CELLS, colors, 0).props.highlightColor as (info: { index: number }) => number[];
+    const hl = hexagonLayer(hexLayerData(CELLS), colors, 0).props.highlightColor as unknown as (info: { index: number }) => number[];
     expect(hl({ index: 0 })[3]).toBe(0);
     expect(hl({ index: 1 })[3]).toBeGreaterThan(0);
   });

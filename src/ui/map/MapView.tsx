@@ -16,7 +16,7 @@ import { noteDeckFrame } from '../../map/frame-clock';
 import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
-import { hexagonLayer, labelLayer, selectionLayer, type HexRow } from '../../map/layers';
+import { hexagonLayer, hexLayerData, labelLayer, selectionLayer, type HexRow } from '../../map/layers';
 import { fillColors } from '../../state/hex-view';
 import { useApp } from '../context';
 import { areaName } from '../names';
@@ -137,6 +137,9 @@ export function MapView() {
     ),
   );
 
+  // One data object per cell list (deck keeps the hexagons' positions while it stays), and
+  // per-cell colours for the current source.
+  const hexData = createMemo(() => hexLayerData(app.hexCells()));
   // Per-cell colours for the current source; the cells themselves keep their identity.
   const fill = createMemo(() => fillColors(app.hexSource(), app.scale()));
   // Bumped whenever the colours change, so deck re-reads getFillColor (and nothing else).
@@ -149,7 +152,7 @@ export function MapView() {
     const o = overlay();
     if (!o) return;
     o.setProps({
-      layers: [hexagonLayer(app.hexCells(), fill(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
+      layers: [hexagonLayer(hexData(), fill(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom())],
     });
   });
 
