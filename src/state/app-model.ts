@@ -22,6 +22,7 @@ import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
 import { createHotspotClient, type HotspotClient } from './hotspot-client';
+import { createUrlWriter } from './url-writer';
 import { drawnCount, hexRowAt, type HexSource, layerCells, sameCells } from './hex-view';
 
 export interface LoadStatus {
@@ -109,10 +110,10 @@ export function createAppModel(source: DataSource): AppModel {
   let db: DbClient | null = null;
   let queue: Promise<void> = Promise.resolve();
 
+  const url = createUrlWriter(() => encodeView(view));
   const setView = (patch: Partial<ViewState>) => {
     setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
-    const q = encodeView(view);
-    history.replaceState(null, '', q ? `?${q}` : location.pathname);
+    url.schedule();
     if (patch.resolution !== undefined) void rebuildCube();
   };
 
