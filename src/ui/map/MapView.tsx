@@ -25,7 +25,6 @@ import { areaName } from '../names';
 setWorkerUrl(maplibreWorkerUrl);
 
 const LONDON: [number, number, number, number] = [-0.52, 51.28, 0.34, 51.7];
-const FIT_PADDING = { top: 20, bottom: 20, left: 20, right: 20 };
 // The title strip covers the top of the map (src/ui/map/MapTitleStrip.tsx): framing leaves it clear.
 const TITLE_CLEARANCE = 110;
 
@@ -128,7 +127,7 @@ export function MapView() {
       ([o, b]) => {
         if (!o || !b || !map) return;
         const a = app.view.area;
-        if (a.kind === 'all') return map.fitBounds(LONDON, { padding: { ...FIT_PADDING, top: TITLE_CLEARANCE }, duration: 600 });
+        if (a.kind === 'all') return map.fitBounds(LONDON, { padding: { top: TITLE_CLEARANCE, bottom: 20, left: 20, right: 20 }, duration: 600 });
         const features = areaFeatures(b, a);
         if (features.length === 0) return;
         const [w, s, e, n] = turfBbox({ type: 'FeatureCollection', features });
