@@ -4,6 +4,7 @@
  * on (A) the shipped 12 months and (B) a 1,000,000-row resample of them. See bench/README.md.
  *
  *   npm run bench            (node --expose-gc --import tsx bench/run.ts)
+ *   npm run bench -- --browser-only   (only the browser part, bench/browser.ts)
  *
  * Everything below is real work on real data; both sides run in this one process, one after the
  * other, so the ratios compare like with like on the same machine at the same time.
@@ -27,6 +28,7 @@ import { buildCube } from '../src/db/cube';
 import { createNodeIngestEnv, loadBoundariesFromDir } from '../src/ingest/env-node';
 import { ingestFile, type IngestEnv, type IngestReport } from '../src/ingest/pipeline';
 import { DEFAULT_VIEW, toCubeFilter } from '../src/state/filters';
+import { runBrowserBench } from './browser';
 
 const PARQUET = 'data/crimes.parquet';
 const BOUNDARIES = 'data/boundaries';
@@ -554,6 +556,10 @@ async function main(): Promise<void> {
     await prepare(process.argv[prepIdx + 1]);
     return;
   }
+  if (process.argv.includes('--browser-only')) {
+    await runBrowserBench(log);
+    return;
+  }
   const t0 = performance.now();
   const version = (p: string) => (JSON.parse(readFileSync(join('node_modules', p, 'package.json'), 'utf8')) as { version: string }).version;
   const monitor = new RssMonitor();
@@ -634,6 +640,8 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // The browser part: a filter change from input to drawn map, against its aggregation.
+  await runBrowserBench(log);
 }
 
 main().then(

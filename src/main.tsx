@@ -4,6 +4,7 @@ import boroughsUrl from '../data/boundaries/boroughs.geojson?url';
 import wardsUrl from '../data/boundaries/wards.geojson?url';
 import bcusUrl from '../data/boundaries/bcus.geojson?url';
 import { getBrowserClient } from './db/browser';
+import { deckFrames } from './map/frame-clock';
 import { createAppModel } from './state/app-model';
 import { App } from './ui/App';
 import { AppProvider } from './ui/context';
@@ -12,6 +13,7 @@ import './ui/app.css';
 const model = createAppModel({ crimesUrl, boroughsUrl, wardsUrl, bcusUrl, connect: getBrowserClient });
 // Read-only handle for browser tests and analysts' devtools.
 (window as unknown as { hotspot: unknown }).hotspot = model;
+(window as unknown as { hotspotFrames: unknown }).hotspotFrames = deckFrames;
 
 render(
   () => (

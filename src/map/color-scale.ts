@@ -33,21 +33,26 @@ const NONE: RGBA = [0, 0, 0, 0];
 
 /**
  * Builds up to `k` quantile classes from the positive values (ties merge classes, so a
- * small dataset may get fewer). Class i spans (break[i-1], break[i]].
+ * small dataset may get fewer). Class i spans (break[i-1], break[i]]; the q-th break is the
+ * ceil(q/k · n)-th smallest of the n positive values.
+ *
+ * The breaks are order statistics, so they are found by selection (expected O(n)) instead of
+ * sorting every value: the scale is rebuilt on every filter change, and at tens of thousands
+ * of hexagons a full sort was the largest part of that change after the aggregation itself.
  */
 export function quantileScale(values: ArrayLike<number>, k = 6): ColorScale {
-  const pos: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] > 0) pos.push(values[i]);
-  pos.sort((a, b) => a - b);
-  if (pos.length === 0) return { classes: [], colorOf: () => NONE };
+  const pos = positives(values);
+  const n = pos.length;
+  if (n === 0) return { classes: [], colorOf: () => NONE };
+  const ranks: number[] = [];
+  for (let q = 1; q <= k; q++) ranks.push(Math.min(n - 1, Math.ceil((q / k) * n) - 1));
+  const atRank = selectRanks(pos, ranks);
   const breaks: number[] = [];
-  for (let q = 1; q <= k; q++) {
-    const v = pos[Math.min(pos.length - 1, Math.ceil((q / k) * pos.length) - 1)];
-    if (breaks.length === 0 || v > breaks[breaks.length - 1]) breaks.push(v);
-  }
+  for (const v of atRank) if (breaks.length === 0 || v > breaks[breaks.length - 1]) breaks.push(v);
+  const from = smallestPerClass(pos, breaks);
   // A class holds the values in (previous break, break]; its `from` is the smallest value it holds.
   const classes: ColorClass[] = breaks.map((to, i) => ({
-    from: i === 0 ? pos[0] : pos[upperBound(pos, breaks[i - 1])],
+    from: from[i],
     to,
     // Skip the darkest tenth of viridis so the lowest class still reads against the dark background.
     color: parseColor(interpolateViridis(breaks.length === 1 ? 1 : 0.1 + (0.9 * i) / (breaks.length - 1))),
@@ -62,14 +67,73 @@ export function quantileScale(values: ArrayLike<number>, k = 6): ColorScale {
   };
 }
 
-/** Index of the first element of sorted `a` greater than `v`. */
-function upperBound(a: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
+/** The values above zero (NaN and negatives dropped), in a scratch array selection may reorder. */
+function positives(values: ArrayLike<number>): Float64Array {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) n++;
+  const out = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) out[j++] = values[i];
+  return out;
+}
+
+/** Smallest value of each class (every class holds at least its own break). */
+function smallestPerClass(values: Float64Array, breaks: readonly number[]): number[] {
+  const from = breaks.slice();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let c = 0;
+    while (v > breaks[c]) c++;
+    if (v < from[c]) from[c] = v;
   }
-  return lo;
+  return from;
+}
+
+/**
+ * The values at the given 0-based ranks of `a` in ascending order (ranks ascending), as a full
+ * sort would place them; reorders `a`. Multi-rank quickselect (Hoare's FIND, CACM 1961) with a
+ * three-way partition, so the many ties of count data collapse in one pass; small ranges are
+ * sorted outright.
+ */
+export function selectRanks(a: Float64Array, ranks: readonly number[]): number[] {
+  const out = new Array<number>(ranks.length);
+  // Work items: a range of `a` and the range of `ranks` (indices) that fall inside it.
+  const stack: number[] = [0, a.length - 1, 0, ranks.length - 1];
+  while (stack.length > 0) {
+    const r1 = stack.pop()!;
+    const r0 = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (r0 > r1) continue;
+    if (hi - lo < 32) {
+      a.subarray(lo, hi + 1).sort();
+      for (let r = r0; r <= r1; r++) out[r] = a[ranks[r]];
+      continue;
+    }
+    const p = medianOf3(a[lo], a[(lo + hi) >> 1], a[hi]);
+    // Dutch national flag: a[lo..lt-1] < p, a[lt..gt] = p, a[gt+1..hi] > p.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const v = a[i];
+      if (v < p) {
+        a[i++] = a[lt];
+        a[lt++] = v;
+      } else if (v > p) {
+        a[i] = a[gt];
+        a[gt--] = v;
+      } else i++;
+    }
+    let r = r0;
+    while (r <= r1 && ranks[r] < lt) r++;
+    stack.push(lo, lt - 1, r0, r - 1);
+    while (r <= r1 && ranks[r] <= gt) out[r++] = p;
+    stack.push(gt + 1, hi, r, r1);
+  }
+  return out;
+}
+
+function medianOf3(x: number, y: number, z: number): number {
+  return x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
 }

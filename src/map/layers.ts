@@ -26,22 +26,56 @@ export interface Label {
   code?: string;
 }
 
-export function hexagonLayer(rows: HexRow[], colorOf: (row: HexRow) => RGBA, version: number) {
-  return new H3HexagonLayer<HexRow>({
+/**
+ * The hexagon layer's data: the cells, stable while the cube or study area stays (src/state/hex-view.ts),
+ * and their fill colours as one RGBA byte array per filter change. deck.gl reads the colours as a
+ * binary attribute (`attributes.getFillColor`), so a change uploads 4 bytes per cell and runs no
+ * accessor; the cells' positions, computed once per data object, stay.
+ */
+export interface HexLayerData {
+  cells: readonly string[];
+  length: number;
+  /** null (one vertex per cell): deck then takes the colour bytes as they are. */
+  startIndices: null;
+  attributes: { getFillColor: Uint8Array };
+}
+
+/** The data object for a cell list: make one per cell list and keep it while the cells stay. */
+export function hexLayerData(cells: readonly string[]): HexLayerData {
+  return { cells, length: cells.length, startIndices: null, attributes: { getFillColor: new Uint8Array(cells.length * 4) } };
+}
+
+/**
+ * The hexagons. `data` keeps its identity across filter changes; `colors` (4 bytes per cell,
+ * alpha 0 = not drawn) replaces the data's colour attribute, and `version` tells deck to take it.
+ * Picking reports the cell's index in `data.cells`.
+ */
+export function hexagonLayer(data: HexLayerData, colors: Uint8Array, version: number) {
+  if (colors.length !== data.length * 4) throw new Error(`hexagonLayer: ${colors.length} colour bytes for ${data.length} cells (want 4 per cell)`);
+  // deck reads the binary attribute from the data object it already holds; swapping the array
+  // there and bumping the trigger re-uploads the colours and nothing else.
+  data.attributes.getFillColor = colors;
+  const drawn = (i: number) => colors[4 * i + 3] > 0;
+  return new H3HexagonLayer<unknown>({
     id: 'hexagons',
-    data: rows,
-    getHexagon: (d) => d.hex,
-    getFillColor: colorOf,
-    // The colour function changes on every filter; `version` tells deck to re-run the accessor.
+    data,
+    getHexagon: (_, { index }) => data.cells[index],
     updateTriggers: { getFillColor: version },
+    // The instanced path (one hexagon shape per cell, placed at its centre) instead of
+    // tessellating every cell's polygon; H3 cells at resolution 7-10 over one city are close
+    // enough in shape that the layer re-bases the shape when the view moves 10 km.
+    highPrecision: false,
     extruded: false,
     stroked: false,
     pickable: true,
     autoHighlight: true,
-    highlightColor: [255, 255, 255, 90],
+    // Transparent cells (nothing to show) are still picked; they must not light up.
+    highlightColor: ({ index }) => (index >= 0 && drawn(index) ? HIGHLIGHT : NONE),
   });
 }
 
+const HIGHLIGHT: RGBA = [255, 255, 255, 90];
+const NONE: RGBA = [0, 0, 0, 0];
 const SELECTED: RGBA = [255, 64, 160, 255];
 
 export function selectionLayer(hex: string | null) {
@@ -59,6 +93,12 @@ export function selectionLayer(hex: string | null) {
   });
 }
 
+/**
+ * Label sizes in CSS pixels: at least 16 px, like all text on the map, so that names read from
+ * the back of a room on a 1080p screen (issue 10, item 6).
+ */
+export const LABEL_PX: Record<Label['level'], number> = { bcu: 18, borough: 17, ward: 16 };
+
 /** Boundary names: BCUs when zoomed out, boroughs in the middle, wards close in. */
 export function labelLayer(labels: Label[], zoom: number) {
   const level: Label['level'] = zoom < 10.2 ? 'bcu' : zoom < 12.5 ? 'borough' : 'ward';
@@ -67,7 +107,8 @@ export function labelLayer(labels: Label[], zoom: number) {
     data: labels.filter((l) => l.level === level),
     getPosition: (d) => d.position,
     getText: (d) => d.text,
-    getSize: level === 'ward' ? 11 : 13,
+    getSize: LABEL_PX[level],
+    sizeUnits: 'pixels',
     getColor: [240, 243, 250, 235],
     outlineWidth: 3,
     outlineColor: [20, 24, 33, 255],
@@ -91,8 +132,8 @@ export function noDataLabelLayer(labels: Label[], codes: readonly string[], zoom
     data: labels.filter((l) => l.level === 'borough' && l.code !== undefined && wanted.has(l.code)),
     getPosition: (d) => d.position,
     getText: () => 'No data',
-    getSize: 13,
-    getPixelOffset: [0, 16],
+    getSize: 16, // at least 16 px on the map (issue 10, item 6)
+    getPixelOffset: [0, 18],
     getColor: [255, 205, 130, 255],
     outlineWidth: 3,
     outlineColor: [20, 24, 33, 255],

@@ -7,8 +7,7 @@ import { batch, createEffect, createMemo, createSignal, type Accessor } from 'so
 import { createStore, reconcile } from 'solid-js/store';
 import type { FeatureCollection } from 'geojson';
 import harmTable from '../../data/harm-weights.json';
-import { aggregateCube, cellBreakdown, type CellBreakdown, type CellTotals, cellCode, type CrimeCube, type CubeFilter } from '../analysis/cube';
-import { EMERGING_CATEGORIES } from '../analysis/emerging.ts';
+import { aggregateCube, cellBreakdown, type CellBreakdown, type CellTotals, type CrimeCube, type CubeFilter } from '../analysis/cube';
 import { harmWeightVector } from '../analysis/harm';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { HotspotResult } from '../analysis/hotspots';
@@ -28,6 +27,8 @@ import { createHotspotClient, type HotspotClient } from './hotspot-client';
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
+import { createUrlWriter } from './url-writer';
+import { drawnCount, hexRowAt, type HexSource, layerCells, sameCells } from './hex-view';
 
 export interface LoadStatus {
   phase: 'starting' | 'loading' | 'ready' | 'failed';
@@ -69,7 +70,14 @@ export interface AppModel {
   /** Where the data has no coverage in the analysed months (gaps, no-data boroughs). */
   coverage: Accessor<CoverageView | null>;
   filtered: Accessor<CellTotals | null>;
-  hexRows: Accessor<HexRow[]>;
+  /** What the hexagon layer draws now (new on every change). */
+  hexSource: Accessor<HexSource>;
+  /** The hexagon layer's cells: keeps its identity while the cube or study area stays (src/state/hex-view.ts). */
+  hexCells: Accessor<readonly string[]>;
+  /** The drawn cell at an index of hexCells(), or null when that cell is not drawn. */
+  hexAt(index: number): HexRow | null;
+  /** How many hexagons are drawn. */
+  shownHexagons: Accessor<number>;
   scale: Accessor<ColorScale>;
   selected: Accessor<string | null>;
   select(hex: string | null): void;
@@ -87,6 +95,12 @@ export interface AppModel {
   debug: { crashWorker(worker: WorkerName, atStage?: IngestStage): void };
   mappingRequest: Accessor<MappingRequest | null>;
   db(): DbClient | null;
+  /**
+   * Draws a cube built elsewhere instead of the loaded data's, until the next load or resolution
+   * change: the browser benchmark (bench/browser.ts) measures redraws on 1M- and 5M-crime cubes
+   * that would take minutes to ingest.
+   */
+  useCube(c: CrimeCube): void;
   /** Milliseconds the last filter aggregation took (shown for analysts, and read by tests). */
   lastAggregateMs: Accessor<number>;
   /** Harm weight per category code (defaults from data/harm-weights.json with the user's edits). */
@@ -136,10 +150,10 @@ export function createAppModel(source: DataSource): AppModel {
   /** Fault injection for tests: crash this worker when the ingest reaches this stage. */
   let faultAt: { worker: WorkerName; stage: IngestStage } | null = null;
 
+  const url = createUrlWriter(() => encodeView(view));
   const setView = (patch: Partial<ViewState>) => {
     setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
-    const q = encodeView(view);
-    history.replaceState(null, '', q ? `?${q}` : location.pathname);
+    url.schedule();
     if (patch.resolution !== undefined) void rebuildCube();
   };
 
@@ -211,24 +225,16 @@ export function createAppModel(source: DataSource): AppModel {
       .catch((e: unknown) => setHotspotError(e instanceof Error ? e.message : String(e)));
   });
 
-  const hexRows = createMemo<HexRow[]>(() => {
+  const hexSource = createMemo<HexSource>(() => {
     const c = cube();
-    if (!c) return [];
-    const rows: HexRow[] = [];
+    if (!c) return { kind: 'none' };
     const h = hotspots();
-    if (h && view.layer !== 'counts') {
-      const noPattern = EMERGING_CATEGORIES.indexOf('No Pattern Detected');
-      for (let i = 0; i < h.cells.length; i++) {
-        const show = view.layer === 'gi' ? h.giBinFdr[i] !== 0 : h.emerging[i] !== noPattern;
-        if (show) rows.push({ hex: h.cells[i], code: cellCode(c, h.cells[i]), study: i, count: h.count[i], value: h.value[i] });
-      }
-      return rows;
-    }
-    const f = filtered();
-    if (!f) return [];
-    for (let i = 0; i < c.cells.length; i++) if (f.count[i] > 0) rows.push({ hex: c.cells[i], code: i, study: -1, count: f.count[i], value: f.value[i] });
-    return rows;
+    // Until the first hot spot answer arrives, a hot spot layer shows the counts.
+    if (h && view.layer !== 'counts') return { kind: 'study', cube: c, result: h, layer: view.layer };
+    return { kind: 'counts', cube: c, totals: filtered() };
   });
+  const hexCells = createMemo(() => layerCells(hexSource()), [], { equals: sameCells });
+  const shownHexagons = createMemo(() => drawnCount(hexSource()));
 
   /** Forecast accuracy for the current area, in the hotspot worker (null: superseded). */
   async function accuracy(options: AccuracyOptions): Promise<AccuracyReport | null> {
@@ -270,7 +276,7 @@ export function createAppModel(source: DataSource): AppModel {
     },
   });
 
-  const scale = createMemo(() => quantileScale(view.layer === 'counts' ? hexRows().map((r) => r.value) : []));
+  const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
 
   async function refreshTotals() {
     if (!db) return;
@@ -455,7 +461,10 @@ export function createAppModel(source: DataSource): AppModel {
     cubeFilter,
     coverage,
     filtered,
-    hexRows,
+    hexSource,
+    hexCells,
+    hexAt: (index: number) => hexRowAt(hexSource(), index),
+    shownHexagons,
     scale,
     selected: () => view.selected,
     select: (hex) => setView({ selected: hex }),
@@ -477,6 +486,13 @@ export function createAppModel(source: DataSource): AppModel {
     },
     mappingRequest,
     db: () => db,
+    useCube: (c: CrimeCube) =>
+      batch(() => {
+        setHotspots(null);
+        setHotspotBasis(null);
+        setCube(c);
+        setView({ selected: null });
+      }),
     lastAggregateMs,
     harmWeights,
     harmDefaults: { weights: harmTable.weights, notes: harmTable.notes },

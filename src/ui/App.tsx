@@ -7,6 +7,7 @@ import { IngestPanel } from './ingest/IngestPanel';
 import { MappingDialog } from './ingest/MappingDialog';
 import { LayerPanel } from './layers/LayerPanel';
 import { Legend } from './legend/Legend';
+import { MapTitleStrip } from './map/MapTitleStrip';
 import { MapView } from './map/MapView';
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
       </aside>
       <main class="main">
         <MapView />
+        <MapTitleStrip />
         <Legend />
       </main>
       <aside class="side right">

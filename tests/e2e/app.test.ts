@@ -106,12 +106,13 @@ describe('the app in Chromium', () => {
       const ctx = k.getContext('2d')!;
       ctx.drawImage(c, 0, 0);
       const d = ctx.getImageData(0, 0, k.width, k.height).data;
-      // Scan from the centre outwards for an opaque, bright (high-count) pixel.
+      // Scan from the centre outwards for an opaque, bright yellow (high-count) pixel; the boundary
+      // labels are white (blue high), and a label pixel is not a hexagon.
       const sx = r.width / c.width;
       for (let y = Math.floor(c.height * 0.35); y < c.height * 0.65; y += 3)
         for (let x = Math.floor(c.width * 0.35); x < c.width * 0.65; x += 3) {
           const i = (y * c.width + x) * 4;
-          if (d[i + 3] > 150 && d[i] > 200 && d[i + 1] > 200) return { x: r.left + x * sx, y: r.top + y * sx };
+          if (d[i + 3] > 150 && d[i] > 200 && d[i + 1] > 200 && d[i + 2] < 120) return { x: r.left + x * sx, y: r.top + y * sx };
         }
       return null;
     });

@@ -15,11 +15,11 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts `vite preview` of dist/ on a free port and resolves when it answers. */
-export async function servePreview(port = 4300 + Math.floor(Math.random() * 500)): Promise<Served> {
+/** Starts `vite preview` of dist/ (or another build directory) on a free port and resolves when it answers. */
+export async function servePreview(port = 4300 + Math.floor(Math.random() * 500), outDir = 'dist'): Promise<Served> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -1,6 +1,7 @@
 import { interpolateViridis } from 'd3-scale-chromatic';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseColor, quantileScale } from '../../src/map/color-scale';
+import { parseColor, quantileScale, selectRanks } from '../../src/map/color-scale';
 
 const ONE_TO_TWELVE = Array.from({ length: 12 }, (_, i) => i + 1);
 const TRANSPARENT = [0, 0, 0, 0];
@@ -125,5 +126,61 @@ describe('quantileScale(values).colorOf(value)', () => {
 
   it('with no positive values every value is transparent', () => {
     expect(quantileScale([0, 0]).colorOf(5)).toEqual(TRANSPARENT);
+  });
+});
+
+/** The scale as it was built before selection replaced the sort: the reference it must match. */
+function sortedReference(values: number[], k: number): { from: number; to: number }[] {
+  const pos = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (pos.length === 0) return [];
+  const breaks: number[] = [];
+  for (let q = 1; q <= k; q++) {
+    const v = pos[Math.min(pos.length - 1, Math.ceil((q / k) * pos.length) - 1)];
+    if (breaks.length === 0 || v > breaks[breaks.length - 1]) breaks.push(v);
+  }
+  return breaks.map((to, i) => ({ from: i === 0 ? pos[0] : pos.find((v) => v > breaks[i - 1])!, to }));
+}
+
+describe('selectRanks(a, ranks)', () => {
+  it('gives the values a full sort puts at those ranks, for any array and ranks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 40 }), fc.double({ min: 0, max: 1e4, noNaN: true })), { minLength: 1, maxLength: 400 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        (xs, rs) => {
+          const ranks = [...new Set(rs.map((r) => r % xs.length))].sort((a, b) => a - b);
+          const sorted = [...xs].sort((a, b) => a - b);
+          expect(selectRanks(Float64Array.from(xs), ranks)).toEqual(ranks.map((r) => sorted[r]));
+        },
+      ),
+    );
+  });
+
+  it('handles thousands of tied counts (three-way partition) like a sort', () => {
+    // 5,000 values of which most are 1, as hexagon counts are: the breaks fall on the ties.
+    const xs = Array.from({ length: 5000 }, (_, i) => (i % 10 < 7 ? 1 : i % 10 < 9 ? 2 : 1 + (i % 97)));
+    const sorted = [...xs].sort((a, b) => a - b);
+    const ranks = [0, 833, 1666, 2499, 3333, 4166, 4999];
+    expect(selectRanks(Float64Array.from(xs), ranks)).toEqual(ranks.map((r) => sorted[r]));
+  });
+});
+
+describe('quantileScale without a full sort', () => {
+  it('gives the same classes as the sort-based scale for any values and k', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -3, max: 60 }), fc.double({ min: -1, max: 500, noNaN: true })), { maxLength: 600 }),
+        fc.integer({ min: 1, max: 9 }),
+        (xs, k) => {
+          expect(quantileScale(xs, k).classes.map(({ from, to }) => ({ from, to }))).toEqual(sortedReference(xs, k));
+        },
+      ),
+    );
+  });
+
+  it('does not reorder the values it is given', () => {
+    const xs = Float64Array.from([5, 3, 9, 1, 0, 7]);
+    quantileScale(xs, 3);
+    expect([...xs]).toEqual([5, 3, 9, 1, 0, 7]);
   });
 });

@@ -114,7 +114,7 @@ export function FilterPanel() {
         </For>
       </fieldset>
       <p class="muted" data-testid="filter-ms">
-        Filtered {app.hexRows().length.toLocaleString('en-GB')} hexagons in {app.lastAggregateMs().toFixed(1)} ms
+        Filtered {app.shownHexagons().toLocaleString('en-GB')} hexagons in {app.lastAggregateMs().toFixed(1)} ms
       </p>
     </section>
   );

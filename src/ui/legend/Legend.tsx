@@ -1,5 +1,5 @@
 /** The legend for the current layer: quantile classes, Gi* confidence bins, or emerging categories. */
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, For, Index, Show } from 'solid-js';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import type { RGBA } from '../../map/color-scale';
 import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
@@ -48,7 +48,8 @@ export function Legend() {
       <Show when={app.view.layer === 'counts'}>
         <div class="legend-title">{app.view.weight === 'harm' ? 'Harm per hexagon (days)' : 'Crimes per hexagon'}</div>
         <Show when={app.scale().classes.length > 0} fallback={<div class="muted">No crimes match the filters</div>}>
-          <For each={app.scale().classes}>{(c) => <Swatch color={c.color} label={c.from === c.to ? fmt(c.to) : `${fmt(c.from)} – ${fmt(c.to)}`} />}</For>
+          {/* Index, not For: a filter change makes new class objects, and the rows should update in place. */}
+          <Index each={app.scale().classes}>{(c) => <Swatch color={c().color} label={c().from === c().to ? fmt(c().to) : `${fmt(c().from)} – ${fmt(c().to)}`} />}</Index>
         </Show>
       </Show>
       <Show when={app.view.layer === 'gi'}>

@@ -12,12 +12,13 @@ import type { CellBreakdown } from '../../analysis/cube';
 import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { areaFeatures, buildStyle } from '../../map/basemap-style';
-import type { RGBA } from '../../map/color-scale';
-import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
+import { noteDeckFrame } from '../../map/frame-clock';
+import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
-import { hexagonLayer, labelLayer, noDataLabelLayer, selectionLayer, type HexRow } from '../../map/layers';
+import { hexagonLayer, hexLayerData, labelLayer, noDataLabelLayer, selectionLayer, type HexRow } from '../../map/layers';
 import { attachNoData } from '../../map/no-data';
+import { fillColors } from '../../state/hex-view';
 import { useApp } from '../context';
 import { areaName } from '../names';
 import { roundCamera, type MapCamera, type ViewState } from '../../state/filters';
@@ -28,14 +29,16 @@ import { BasemapPrompt } from './BasemapPrompt';
 setWorkerUrl(maplibreWorkerUrl);
 
 const LONDON: [number, number, number, number] = [-0.52, 51.28, 0.34, 51.7];
+// The title strip covers the top of the map (src/ui/map/MapTitleStrip.tsx): framing leaves it clear.
+const TITLE_CLEARANCE = 110;
 
 /** How the map frames an area filter: its bounding box, or London for every area (null: no polygon). */
 function framing(b: BoundaryLayers, a: ViewState['area']) {
-  if (a.kind === 'all') return { bounds: LONDON, options: { padding: 20 } };
+  if (a.kind === 'all') return { bounds: LONDON, options: { padding: { top: TITLE_CLEARANCE, bottom: 20, left: 20, right: 20 } } };
   const features = areaFeatures(b, a);
   if (features.length === 0) return null;
   const [w, s, e, n] = turfBbox({ type: 'FeatureCollection', features });
-  return { bounds: [w, s, e, n] as [number, number, number, number], options: { padding: 40, maxZoom: 15 } };
+  return { bounds: [w, s, e, n] as [number, number, number, number], options: { padding: { top: TITLE_CLEARANCE, bottom: 40, left: 40, right: 40 }, maxZoom: 15 } };
 }
 
 /** The same camera as far as the URL can tell (both already rounded). */
@@ -94,9 +97,11 @@ export function MapView() {
     return app.cellFigures(code) ?? { byCategory: [], ward: null, borough: null, total: 0, stopSearch: 0, value: 0, series: [] };
   };
 
-  const onHover = (info: PickingInfo<HexRow>) => {
-    if (!info.object) return setHover(null);
-    setHover({ x: info.x, y: info.y, row: info.object });
+  // The layer holds every cell (src/state/hex-view.ts); a picked cell that is not drawn is no pick.
+  const onHover = (info: PickingInfo<string>) => {
+    const row = info.picked ? app.hexAt(info.index) : null;
+    if (!row) return setHover(null);
+    setHover({ x: info.x, y: info.y, row });
   };
 
   onMount(() => {
@@ -124,7 +129,8 @@ export function MapView() {
               interleaved: false,
               layers: [],
               onHover: onHover as never,
-              onClick: ((info: PickingInfo<HexRow>) => app.select(info.object?.hex ?? null)) as never,
+              onClick: ((info: PickingInfo<string>) => app.select((info.picked && app.hexAt(info.index)?.hex) || null)) as never,
+              onAfterRender: noteDeckFrame,
             });
             map.addControl(o);
             setOverlay(o);
@@ -176,17 +182,14 @@ export function MapView() {
     ),
   );
 
-  // The fill colour of a row for the current layer; a new function whenever anything it reads changes.
-  const colorOf = createMemo<(row: HexRow) => RGBA>(() => {
-    const h = app.hotspots();
-    if (app.view.layer === 'gi' && h) return (r) => GI_BIN_COLORS[h.giBinFdr[r.study] + 3];
-    if (app.view.layer === 'emerging' && h) return (r) => EMERGING_COLORS[EMERGING_CATEGORIES[h.emerging[r.study]]];
-    const scale = app.scale();
-    return (r) => scale.colorOf(r.value);
-  });
-  // Bumped whenever the colour function changes, so deck re-runs getFillColor.
+  // One data object per cell list (deck keeps the hexagons' positions while it stays), and
+  // per-cell colours for the current source.
+  const hexData = createMemo(() => hexLayerData(app.hexCells()));
+  // Per-cell colours for the current source; the cells themselves keep their identity.
+  const fill = createMemo(() => fillColors(app.hexSource(), app.scale()));
+  // Bumped whenever the colours change, so deck re-reads getFillColor (and nothing else).
   const version = createMemo((v: number) => {
-    colorOf();
+    fill();
     return v + 1;
   }, 0);
 
@@ -197,7 +200,12 @@ export function MapView() {
     const o = overlay();
     if (!o) return;
     o.setProps({
-      layers: [hexagonLayer(app.hexRows(), colorOf(), version()), selectionLayer(app.selected()), labelLayer(labels(), zoom()), noDataLabelLayer(labels(), noDataCodes(), zoom())],
+      layers: [
+        hexagonLayer(hexData(), fill(), version()),
+        selectionLayer(app.selected()),
+        labelLayer(labels(), zoom()),
+        noDataLabelLayer(labels(), noDataCodes(), zoom()),
+      ],
     });
   });
 

@@ -1,0 +1,297 @@
+/**
+ * Browser part of the benchmark: what a filter change costs on the map, against what its
+ * aggregation costs, in the built app in headless Chromium (issue 10, item 7). See bench/README.md.
+ *
+ *   npm run bench                     (the Node part, then this)
+ *   npm run bench -- --browser-only   (this part alone)
+ *
+ * The app is built (`vite build`) and served with `vite preview` as the browser tests do
+ * (tests/e2e/harness.ts). Datasets: the shipped 12 months as loaded, then synthetic 1M and
+ * 5M-crime cubes built inside the page from the loaded cube (see `synthesiseCube`) and handed
+ * to the app through its `useCube` hook, since ingesting 5M rows in the page would take
+ * minutes. Each filter change is a real input event on the filter panel's controls.
+ */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import { launchBrowser, ROOT, servePreview } from '../tests/e2e/harness';
+
+const VIEWPORT = { width: 1920, height: 1080 };
+/** Untimed passes over the filter series, then timed ones. */
+const WARMUP_PASSES = 1;
+const TIMED_PASSES = 4;
+const SYNTHETIC_SEED = 20170601;
+const SYNTHETIC_CRIMES = [1_000_000, 5_000_000];
+
+/** One filter change as the user makes it: a click on a crime type, or a month picked. */
+type Change = { kind: 'category'; name: string } | { kind: 'month'; control: 'month-from' | 'month-to'; index: number | 'first' | 'last' };
+
+/** Category toggles (off, then on again) and month-range moves (narrow, then back). */
+const SERIES: Change[] = [
+  { kind: 'category', name: 'Robbery' },
+  { kind: 'category', name: 'Robbery' },
+  { kind: 'category', name: 'Violence and sexual offences' },
+  { kind: 'category', name: 'Violence and sexual offences' },
+  { kind: 'category', name: 'Anti-social behaviour' },
+  { kind: 'category', name: 'Anti-social behaviour' },
+  { kind: 'category', name: 'Burglary' },
+  { kind: 'category', name: 'Burglary' },
+  { kind: 'month', control: 'month-from', index: 3 },
+  { kind: 'month', control: 'month-to', index: 8 },
+  { kind: 'month', control: 'month-from', index: 'first' },
+  { kind: 'month', control: 'month-to', index: 'last' },
+];
+
+interface Sample {
+  /** The app's own aggregation time for this change (aggregateCube over the cube). */
+  aggregateMs: number;
+  /** The input event's handlers, run synchronously: view model, colours, deck.gl setProps. */
+  handlerMs: number;
+  /** deck.gl's share of the frame that drew the change (frame start to its onAfterRender). */
+  frameMs: number;
+  /** Input to deck.gl's onAfterRender of the frame that drew the change. */
+  drawnMs: number;
+  /** How many frames deck drew for the change (1 when it redraws only once). */
+  frames: number;
+}
+
+interface DatasetInfo {
+  label: string;
+  crimes: number;
+  cubeRows: number;
+  cells: number;
+  months: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page functions. Playwright sends them as source text, so they use only their arguments
+// and the page's globals (`window.hotspot` is the app model, `window.hotspotFrames` deck's
+// frame clock, both set in src/main.tsx).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A synthetic cube of about `crimes` crimes built from the loaded one: its 12 months repeated
+ * `reps = round(crimes / loaded)` times (so 5M crimes span 72 months, as five to six years of
+ * Metropolitan Police data would), each cube row's count scaled to reach the target with ±20 %
+ * seeded jitter (mulberry32), rows rounding to 0 dropped. Cells, categories, wards and boroughs
+ * stay those of the real data, so the map draws real London cells.
+ */
+function synthesiseCube(args: { crimes: number; seed: number }): DatasetInfo {
+  type Cube = {
+    resolution: number; cells: string[]; months: string[]; categories: readonly string[]; wards: string[]; boroughs: string[];
+    boroughBcu: (string | null)[]; cell: Int32Array; month: Uint16Array; category: Uint8Array; ward: Int16Array; borough: Int16Array;
+    count: Int32Array; cellStart: Int32Array;
+  };
+  const app = (window as unknown as { hotspot: { cube(): Cube; useCube(c: Cube): void } }).hotspot;
+  const w = window as unknown as { benchBaseCube?: Cube };
+  const base = (w.benchBaseCube ??= app.cube());
+  let a = args.seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let loaded = 0;
+  for (let i = 0; i < base.count.length; i++) loaded += base.count[i];
+  const reps = Math.max(1, Math.round(args.crimes / loaded));
+  const scale = args.crimes / (reps * loaded);
+  const span = base.months.length;
+  const n = base.count.length * reps;
+  const cell = new Int32Array(n);
+  const month = new Uint16Array(n);
+  const category = new Uint8Array(n);
+  const ward = new Int16Array(n);
+  const borough = new Int16Array(n);
+  const count = new Int32Array(n);
+  const cellStart = new Int32Array(base.cells.length + 1);
+  let k = 0;
+  let crimes = 0;
+  for (let c = 0; c < base.cells.length; c++) {
+    cellStart[c] = k;
+    for (let r = 0; r < reps; r++)
+      for (let i = base.cellStart[c]; i < base.cellStart[c + 1]; i++) {
+        const v = Math.floor(base.count[i] * scale * (0.8 + 0.4 * rand()) + rand());
+        if (v <= 0) continue;
+        cell[k] = c;
+        month[k] = base.month[i] + r * span;
+        category[k] = base.category[i];
+        ward[k] = base.ward[i];
+        borough[k] = base.borough[i];
+        count[k] = v;
+        crimes += v;
+        k++;
+      }
+  }
+  cellStart[base.cells.length] = k;
+  const [y0, m0] = base.months[0].split('-').map(Number);
+  const months = Array.from({ length: span * reps }, (_, i) => {
+    const t = y0 * 12 + (m0 - 1) + i;
+    return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+  });
+  app.useCube({
+    ...base, months, cell: cell.slice(0, k), month: month.slice(0, k), category: category.slice(0, k), ward: ward.slice(0, k),
+    borough: borough.slice(0, k), count: count.slice(0, k), cellStart,
+  });
+  return { label: `synthetic ${(args.crimes / 1e6).toFixed(0)}M`, crimes, cubeRows: k, cells: base.cells.length, months: months.length };
+}
+
+function describeLoaded(): DatasetInfo {
+  const c = (window as unknown as { hotspot: { cube(): { count: Int32Array; cells: string[]; months: string[] } } }).hotspot.cube();
+  let crimes = 0;
+  for (let i = 0; i < c.count.length; i++) crimes += c.count[i];
+  return { label: 'shipped 12 months', crimes, cubeRows: c.count.length, cells: c.cells.length, months: c.months.length };
+}
+
+/**
+ * Makes one change through the filter panel's control and times it. The input lands at a
+ * seeded random point of the display's 16.7 ms frame, as a user's click does.
+ */
+async function measureChange(args: { change: Change; delay: number }): Promise<Sample> {
+  type Model = { lastAggregateMs(): number; cube(): { months: string[] } };
+  const app = (window as unknown as { hotspot: Model }).hotspot;
+  const frames = (window as unknown as { hotspotFrames: { count: number; lastAt: number } }).hotspotFrames;
+  const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(r));
+  // Let anything pending draw first, then wait the chosen part of a frame.
+  await nextFrame();
+  await nextFrame();
+  await new Promise((r) => setTimeout(r, args.delay));
+  const c = args.change;
+  let fire: () => void;
+  if (c.kind === 'category') {
+    const box = document.querySelector<HTMLInputElement>(`[data-testid="cat-${c.name}"]`);
+    if (!box) throw new Error(`no checkbox for ${c.name}`);
+    fire = () => box.click();
+  } else {
+    const sel = document.querySelector<HTMLSelectElement>(`[data-testid="${c.control}"]`);
+    if (!sel) throw new Error(`no control ${c.control}`);
+    const months = app.cube().months;
+    const value = c.index === 'first' ? months[0] : c.index === 'last' ? months[months.length - 1] : months[c.index];
+    fire = () => {
+      sel.value = value;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+  }
+  const before = frames.count;
+  const t0 = performance.now();
+  fire();
+  const t1 = performance.now();
+  // deck draws in its own requestAnimationFrame callback, registered before this one, so the
+  // first frame whose callbacks see a new deck frame is the frame that drew the change.
+  let frameStart = 0;
+  for (;;) {
+    const ts = await nextFrame();
+    if (frames.count > before) {
+      frameStart = ts;
+      break;
+    }
+    if (performance.now() - t0 > 10_000) throw new Error('deck drew no frame within 10 s of the change');
+  }
+  const drawnAt = frames.lastAt;
+  const drawnCount = frames.count - before;
+  return {
+    aggregateMs: app.lastAggregateMs(),
+    handlerMs: t1 - t0,
+    // The frame's callbacks start at `frameStart`; deck's draw ends at `drawnAt`.
+    frameMs: Math.max(0, drawnAt - Math.max(frameStart, t1)),
+    drawnMs: drawnAt - t0,
+    frames: drawnCount,
+  };
+}
+
+/** Back to the default view (all crime types, every month) so each dataset starts alike. */
+function resetView(): void {
+  (window as unknown as { hotspot: { setView(p: object): void } }).hotspot.setView({
+    from: null, to: null, layer: 'counts', weight: 'count', area: { kind: 'all' },
+    categories: ['Anti-social behaviour', 'Bicycle theft', 'Burglary', 'Criminal damage and arson', 'Drugs', 'Other crime', 'Other theft',
+      'Possession of weapons', 'Public order', 'Robbery', 'Shoplifting', 'Theft from the person', 'Vehicle crime', 'Violence and sexual offences'],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+}
+
+/** mulberry32 for the input delays (the same on every run). */
+function delays(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 17);
+  };
+}
+
+async function runSeries(page: Page, info: DatasetInfo): Promise<string> {
+  await page.evaluate(resetView);
+  await page.waitForTimeout(1500);
+  const delay = delays(SYNTHETIC_SEED);
+  const samples: Sample[] = [];
+  for (let pass = 0; pass < WARMUP_PASSES + TIMED_PASSES; pass++)
+    for (const change of SERIES) {
+      const s = await page.evaluate(measureChange, { change, delay: delay() });
+      if (pass >= WARMUP_PASSES) samples.push(s);
+    }
+  const col = (f: (s: Sample) => number) => samples.map(f);
+  const agg = median(col((s) => s.aggregateMs));
+  const work = median(col((s) => s.handlerMs + s.frameMs));
+  const drawn = median(col((s) => s.drawnMs));
+  const f1 = (x: number) => x.toFixed(1);
+  const f2 = (x: number) => x.toFixed(2);
+  return [
+    `  ${info.label}: ${info.crimes.toLocaleString('en-GB')} crimes, ${info.months} months, cube ${info.cubeRows.toLocaleString('en-GB')} rows, ` +
+      `${info.cells.toLocaleString('en-GB')} cells; ${samples.length} changes`,
+    `    median ms: aggregation ${f2(agg)} | input handlers ${f2(median(col((s) => s.handlerMs)))} | deck frame ${f2(median(col((s) => s.frameMs)))} | ` +
+      `work (handlers + frame) ${f2(work)} | input to drawn frame ${f1(drawn)} (p95 ${f1(percentile(col((s) => s.drawnMs), 0.95))}, max ${f1(Math.max(...col((s) => s.drawnMs)))})`,
+    `    ratios to aggregation (median): work ${f2(work / agg)}x, input to drawn frame ${f2(drawn / agg)}x; frames drawn per change: ${median(col((s) => s.frames))}`,
+  ].join('\n');
+}
+
+/** Builds the app, then measures each dataset; prints one block per dataset to stdout. */
+export async function runBrowserBench(log: (s: string) => void): Promise<void> {
+  log('browser part: vite build...');
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
+  const served = await servePreview();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    // tsx compiles this file with esbuild's keepNames, whose `__name` helper the in-page
+    // functions would otherwise call without it existing in the page.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.goto(served.url);
+    await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 180_000 });
+    const renderer = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : 'unknown';
+    });
+    console.log('');
+    console.log(`Browser: filter change to drawn map (headless Chromium ${browser.version()}, ${VIEWPORT.width}x${VIEWPORT.height}, WebGL: ${renderer})`);
+    console.log(
+      `  series: ${SERIES.length} changes (4 crime types off and on, month range narrowed and restored) x ${TIMED_PASSES} timed passes after ${WARMUP_PASSES} warm-up; ` +
+        `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+    );
+    log('browser part: shipped data');
+    console.log(await runSeries(page, await page.evaluate(describeLoaded)));
+    for (const crimes of SYNTHETIC_CRIMES) {
+      log(`browser part: synthetic ${crimes.toLocaleString('en-GB')} crimes`);
+      const info = await page.evaluate(synthesiseCube, { crimes, seed: SYNTHETIC_SEED });
+      console.log(await runSeries(page, info));
+    }
+  } finally {
+    await browser.close();
+    await served.stop();
+  }
+}

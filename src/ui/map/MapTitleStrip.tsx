@@ -1,0 +1,21 @@
+/** The title strip over the map: what the map shows, in words (src/ui/map/map-title.ts). */
+import { createMemo } from 'solid-js';
+import { useApp } from '../context';
+import { areaName } from '../names';
+import { mapTitle } from './map-title';
+
+export function MapTitleStrip() {
+  const app = useApp();
+  const title = createMemo(() => {
+    const a = app.view.area;
+    const names = a.kind === 'all' ? [] : a.codes.map((c) => areaName(app, a.kind, c) ?? c);
+    return mapTitle(app.view, app.cube()?.months ?? [], names);
+  });
+  return (
+    <header class="map-title" data-testid="map-title" aria-label="What the map shows">
+      <div class="map-title-heading" data-testid="map-title-heading">{title().heading}</div>
+      <div data-testid="map-title-scope">{title().scope}</div>
+      <div class="muted" data-testid="map-title-basis">{title().basis}</div>
+    </header>
+  );
+}
