@@ -17,7 +17,7 @@ const HATCH: [number, number, number] = [183, 132, 61];
 interface Handle {
   setView(p: Record<string, unknown>): void;
   hotspots(): { cells: string[]; giBinFdr: Int8Array; noData: Uint8Array; months: string[]; emergingComputed: boolean; excludedCells: number } | null;
-  hexRows(): unknown[];
+  shownHexagons(): number;
   coverage(): { noDataBoroughs: string[] } | null;
 }
 
@@ -117,7 +117,7 @@ describe('data coverage in Chromium', () => {
     await setView({ layer: 'emerging', area: { kind: 'all' }, from: '2018-01', to: '2018-01' });
     await expect.poll(async () => (await hot())?.months.join() ?? '', { timeout: 30_000 }).toBe('2018-01');
     expect((await hot())!.emergingComputed).toBe(false);
-    expect(await app((h) => (window as unknown as { hotspot: Handle }).hotspot.hexRows().length)).toBe(0);
+    expect(await app((h) => (window as unknown as { hotspot: Handle }).hotspot.shownHexagons())).toBe(0);
     expect(await page.getByTestId('emerging-too-short').textContent()).toMatch(/need at least 10 months with crime.*these months hold\s*1\./);
     expect(await page.getByTestId('legend').textContent()).toContain('Not classified: fewer than 10 months with crime');
     expect(await page.getByTestId('legend').textContent()).not.toContain('Persistent Hot Spot');
@@ -126,7 +126,7 @@ describe('data coverage in Chromium', () => {
   it('a 2023 file does not stretch the analysis: the gap is named, and emerging hot spots run over the 12 original months', async () => {
     await setView({ from: null, to: null });
     await expect.poll(async () => (await hot())?.months.length ?? 0, { timeout: 30_000 }).toBe(12);
-    const patternedBefore = await app(() => (window as unknown as { hotspot: Handle }).hotspot.hexRows().length);
+    const patternedBefore = await app(() => (window as unknown as { hotspot: Handle }).hotspot.shownHexagons());
     expect(patternedBefore).toBeGreaterThan(1000);
     expect(await page.getByTestId('coverage-gap').count()).toBe(0);
 
@@ -147,7 +147,7 @@ describe('data coverage in Chromium', () => {
     expect(h.months[11]).toBe('2018-05');
     expect(h.emergingComputed).toBe(true);
     // Before: 68 months (55 empty), and patterned hexagons fell from 1,476 to 112.
-    await expect.poll(async () => app(() => (window as unknown as { hotspot: Handle }).hotspot.hexRows().length), { timeout: 15_000 }).toBe(patternedBefore);
+    await expect.poll(async () => app(() => (window as unknown as { hotspot: Handle }).hotspot.shownHexagons()), { timeout: 15_000 }).toBe(patternedBefore);
   });
 
   it('logged no console errors', () => {

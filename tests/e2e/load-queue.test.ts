@@ -108,7 +108,9 @@ describe('loads are queued and crashes are rolled back', () => {
     await expect.poll(reports(page)).toMatch(/duckdb-crash\.csv: DuckDB's worker .*stopped: simulated crash during checking.*Nothing from this file was kept/);
     await waitReady(page, 180_000);
     expect(await kept(page)()).toBe(EMBEDDED + SAMPLE_KEPT);
-    await expect.poll(shown(page)).toBe(EMBEDDED + SAMPLE_KEPT);
+    // The map shows the latest run of months with data (2017-06..2018-05): the 2023 sample is a gap
+    // month on its own, so the crimes shown are the embedded ones, rebuilt after the restart.
+    await expect.poll(shown(page)).toBe(EMBEDDED);
     await page.getByTestId('file-input').setInputFiles(sampleIn('2023-03', 'after-duckdb-crash.csv'));
     await expect.poll(reports(page), { timeout: 60_000 }).toMatch(new RegExp(`after-duckdb-crash\\.csv: ${SAMPLE_KEPT.toLocaleString('en-GB')} kept`));
     await waitReady(page);

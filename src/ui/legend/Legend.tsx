@@ -79,7 +79,7 @@ export function Legend() {
         </div>
       </Show>
       <div class="legend-foot" data-testid="filtered-total">
-        {shown().crimes.toLocaleString('en-GB')} crimes {shown().where}
+        {`${shown().crimes.toLocaleString('en-GB')} crimes ${shown().where}`}
       </div>
       <Show when={shown().stopSearch > 0}>
         <div class="legend-foot muted" data-testid="stop-search-total">
