@@ -14,10 +14,13 @@ export const OUTCOME_WITH_SEMICOLON = 'Investigation complete; no suspect identi
 export const OUTCOME_PLAIN = 'Under investigation';
 export const CONTEXT = 'Seen on CCTV';
 
-/** The fields of row i (1..20): outcome with a semicolon on odd rows, a Context on every fifth. */
-export function streetFields(i: number): string[] {
+/**
+ * The fields of row i (1..20): outcome with a semicolon on odd rows, a Context on every fifth.
+ * `id` starts the Crime ID: files built with different ones share no record (none is "already loaded").
+ */
+export function streetFields(i: number, id = 'c'): string[] {
   return [
-    `c${String(i).padStart(2, '0')}`,
+    `${id}${String(i).padStart(2, '0')}`,
     '2023-01',
     'Metropolitan Police Service',
     'Metropolitan Police Service',
@@ -32,7 +35,9 @@ export function streetFields(i: number): string[] {
   ];
 }
 
-export const ROWS = Array.from({ length: 20 }, (_, k) => streetFields(k + 1).join(','));
+/** The 20 rows, comma-separated. */
+export const rowsOf = (id = 'c') => Array.from({ length: 20 }, (_, k) => streetFields(k + 1, id).join(','));
+export const ROWS = rowsOf();
 const enc = (s: string) => new TextEncoder().encode(s);
 const fileOf = (rows: string[], header = HEADER) => enc([header, ...rows].join('\n') + '\n');
 
@@ -45,8 +50,8 @@ export interface BrokenCase {
 }
 
 /** The last line cut short after "…,Metr" (4 of 12 fields, no line break): 19 kept, 1 refused. */
-export function truncatedLastLine(): BrokenCase {
-  const full = [HEADER, ...ROWS].join('\n');
+export function truncatedLastLine(id = 'c'): BrokenCase {
+  const full = [HEADER, ...rowsOf(id)].join('\n');
   const cut = full.lastIndexOf('Metropolitan Police Service,Metropolitan') + 'Metropolitan Police Service,Metr'.length;
   return { name: 'truncated.csv', bytes: enc(full.slice(0, cut)), rowsRead: 20, kept: 19, reasons: { 'truncated last row': 1 } };
 }
@@ -55,8 +60,8 @@ export function truncatedLastLine(): BrokenCase {
  * Row 6 (line 7) opens a quote in Location that never closes. Row 9 has a properly quoted Location
  * with a comma in it and row 12 a quoted Context over two lines: both are good rows and are kept.
  */
-export function unterminatedQuote(): BrokenCase {
-  const rows = ROWS.map((r, k) => {
+export function unterminatedQuote(id = 'c'): BrokenCase {
+  const rows = rowsOf(id).map((r, k) => {
     const i = k + 1;
     if (i === 6) return r.replace('On or near Trafalgar Square', '"On or near Trafalgar Square');
     if (i === 9) return r.replace('On or near Trafalgar Square', '"On or near Strand, Charing Cross"');
@@ -73,9 +78,9 @@ export const DAMAGED_ROWS = [4, 8, 12, 16, 20];
  * A UTF-8 file (row 1's Location is "Café Nero", é as C3 A9) with bytes that are not UTF-8 (0xFF,
  * and 0xC3 followed by '(') in the Location of rows 4, 8, 12, 16, 20: those five are refused.
  */
-export function invalidUtf8(): BrokenCase {
+export function invalidUtf8(id = 'c'): BrokenCase {
   const parts: number[] = [...enc(`${HEADER}\n`)];
-  ROWS.forEach((r, k) => {
+  rowsOf(id).forEach((r, k) => {
     const i = k + 1;
     if (i === 1) parts.push(...enc(`${r.replace('Trafalgar Square', 'Caf\u00e9 Nero')}\n`));
     else if (DAMAGED_ROWS.includes(i)) {
@@ -90,9 +95,9 @@ export function invalidUtf8(): BrokenCase {
  * Excel-on-Windows text: no UTF-8 anywhere, Windows-1252 quotes and pound signs (0x93 '“', 0xA3 '£',
  * 0x94 '”') in the Location of rows 4, 8, 12, 16, 20. Every row is kept, read as Windows-1252.
  */
-export function windows1252(): BrokenCase {
+export function windows1252(id = 'c'): BrokenCase {
   const parts: number[] = [...enc(`${HEADER}\n`)];
-  ROWS.forEach((r, k) => {
+  rowsOf(id).forEach((r, k) => {
     const i = k + 1;
     if (DAMAGED_ROWS.includes(i)) {
       const [before, after] = r.split('On or near Trafalgar Square');
@@ -107,8 +112,8 @@ export const WINDOWS_1252_LOCATION = '\u201c\u00a35 Shop\u201d near Trafalgar Sq
  * Semicolon-separated, the outcome unquoted: the ten odd rows have 13 fields ("Investigation
  * complete; no suspect identified" splits) and are refused; the ten even rows are kept.
  */
-export function semicolonExtraField(): BrokenCase {
-  const rows = Array.from({ length: 20 }, (_, k) => streetFields(k + 1).join(';'));
+export function semicolonExtraField(id = 'c'): BrokenCase {
+  const rows = Array.from({ length: 20 }, (_, k) => streetFields(k + 1, id).join(';'));
   return {
     name: 'semicolon.csv', bytes: fileOf(rows, HEADER.replaceAll(',', ';')), rowsRead: 20, kept: 10,
     reasons: { 'malformed row': 10 },
