@@ -4,8 +4,9 @@
  * A CSV's records are first counted and its broken ones set aside by a streaming scanner
  * (csv-prepare.ts), so that kept + rejected = the records in the file. DuckDB then parses the file
  * (its CSV reader, or parquet-wasm's Arrow output for Parquet) into an all-VARCHAR staging
- * table; the checks run as SQL over it; only the distinct points go through JavaScript (proj4 for British National Grid, h3-js and point-in-polygon for the
- * cells and boundaries), because police.uk snaps crimes to far fewer points than rows.
+ * table; the checks run as SQL over it; only the distinct points go through JavaScript (proj4
+ * for British National Grid, h3-js and point-in-polygon for the cells and boundaries), because
+ * police.uk snaps crimes to far fewer points than rows.
  * The kept rows, their new locations, the rejects and the source row are written in one
  * transaction: a failure leaves the tables as they were.
  */
