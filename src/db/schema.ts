@@ -74,6 +74,9 @@ CREATE TABLE IF NOT EXISTS rejects (
 /** Reasons a row is refused. Stable strings: the UI groups by them and the CLI reports them. */
 export const REJECT_REASONS = {
   malformed: 'malformed row',
+  truncated: 'truncated last row',
+  unterminatedQuote: 'unterminated quote',
+  notUtf8: 'not UTF-8 text',
   noCoordinates: 'no coordinates',
   badCoordinates: 'unparseable coordinates',
   outsideUk: 'coordinates outside the UK',

@@ -1,10 +1,12 @@
 /**
  * Ingest: one file in, every row either in `crimes` or in `rejects` with its reason.
  *
- * DuckDB parses the file (its CSV reader, or parquet-wasm's Arrow output for Parquet) into an
- * all-VARCHAR staging table; the checks run as SQL over it; only the distinct points go
- * through JavaScript (proj4 for British National Grid, h3-js and point-in-polygon for the
- * cells and boundaries), because police.uk snaps crimes to far fewer points than rows.
+ * A CSV's records are first counted and its broken ones set aside by a streaming scanner
+ * (csv-prepare.ts), so that kept + rejected = the records in the file. DuckDB then parses the file
+ * (its CSV reader, or parquet-wasm's Arrow output for Parquet) into an all-VARCHAR staging
+ * table; the checks run as SQL over it; only the distinct points go through JavaScript (proj4
+ * for British National Grid, h3-js and point-in-polygon for the cells and boundaries), because
+ * police.uk snaps crimes to far fewer points than rows.
  * The kept rows, their new locations, the rejects and the source row are written in one
  * transaction: a failure leaves the tables as they were.
  */
@@ -12,9 +14,11 @@ import { categoryAliases, STOP_AND_SEARCH } from '../analysis/categories';
 import { type DbClient, type FileSource, quoteIdent } from '../db/client';
 import { H3_RESOLUTIONS, REJECT_REASONS, SCHEMA_SQL } from '../db/schema';
 import { BNG_BOUNDS, UK_BOUNDS } from './bng';
+import { type BrokenRecord, prepareCsv } from './csv-prepare';
 import { type ColumnMapping, detectMapping, missingRoles, NeedsMappingError, type Role } from './detect';
 import type { GeocodedPoints } from './geocode';
 import { WorkerDiedError } from '../db/worker-failure';
+import { notTabularReason, SNIFF_BYTES } from './sniff';
 
 export interface IngestEnv {
   db: DbClient;
@@ -51,12 +55,17 @@ export interface IngestReport {
   error?: string;
   sourceId: number;
   format: ColumnMapping['format'];
-  /** Rows read by this call (0 for a duplicate file: nothing was read again). */
+  /**
+   * Data records in the file (a CSV's header and empty lines not counted; 0 for a duplicate file:
+   * nothing was read again). Always kept + rejected.
+   */
   rowsRead: number;
   kept: number;
   rejected: number;
   rejectReasons: Record<string, number>;
   newLocations: number;
+  /** How the file was read when that is not the default, e.g. "read as Windows-1252 (Latin-1) text". */
+  notes?: string[];
 }
 
 export interface IngestOptions {
@@ -160,7 +169,7 @@ export async function ingestFile(env: IngestEnv, file: IngestFile, opts: IngestO
   }
 }
 
-const STAGING_TABLES = ['stg', 'stg_raw', 'stg_err', 'stg_scan', 'norm', 'norm0', 'norm1', 'dup_rows', 'bng_map', 'new_locations', 'malformed_rows'];
+const STAGING_TABLES = ['stg', 'stg_raw', 'stg_err', 'stg_scan', 'norm', 'norm0', 'norm1', 'dup_rows', 'bng_map', 'new_locations', 'broken_rows'];
 
 async function dropStaging(db: DbClient): Promise<void> {
   await db.exec(STAGING_TABLES.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
@@ -174,8 +183,10 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   progress('hashing', 0);
   const size = file.data instanceof Uint8Array ? file.data.length : file.data.size;
   if (size === 0) throw new Error(`${file.name}: the file is empty`);
-  const head = file.data instanceof Uint8Array ? file.data.subarray(0, 4) : new Uint8Array(await file.data.slice(0, 4).arrayBuffer());
+  const head = file.data instanceof Uint8Array ? file.data.subarray(0, SNIFF_BYTES) : new Uint8Array(await file.data.slice(0, SNIFF_BYTES).arrayBuffer());
   const parquet = isParquet(file.name, head);
+  const notTabular = parquet ? null : notTabularReason(file.name, head);
+  if (notTabular) throw new Error(notTabular);
   // A browser CSV stays a File (DuckDB reads it in place); bytes are read only where needed.
   const bytes = file.data instanceof Uint8Array ? file.data : parquet ? new Uint8Array(await file.data.arrayBuffer()) : null;
   const hash = await fingerprint(bytes ?? (file.data as Blob));
@@ -196,7 +207,9 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   progress('parsing', 0.05);
   const regName = `ingest_${sourceId}.${parquet ? 'parquet' : 'csv'}`;
   await dropStaging(db);
-  let malformed: { line: number; message: string; raw: string }[] = [];
+  let broken: BrokenRecord[] = [];
+  let recordsInFile: number | null = null;
+  const notes: string[] = [];
   try {
     if (parquet) {
       let chunks: Uint8Array[];
@@ -209,33 +222,41 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
       for (let i = 0; i < chunks.length; i++) await db.insertArrowIPC('stg_raw', chunks[i], { create: i === 0 });
       await db.exec('ALTER TABLE stg_raw RENAME TO stg');
     } else {
-      // A browser File is handed over as a handle: DuckDB reads it where it lies instead of a copy
-      // in its 4 GB heap. Bytes are copied (new Uint8Array copies even a Node Buffer): the engine
-      // may take ownership of the buffer it is given.
-      await db.registerFile(regName, bytes ? new Uint8Array(bytes) : file.data);
-      // quote is explicit: DuckDB's sniffer misses quoted fields first seen after its sample
-      // and silently shifts columns (STACK.md section 8). Malformed lines go to stg_err.
-      const readCsv = (encoding: string) =>
-        db.exec(
-          `CREATE TEMP TABLE stg AS SELECT * FROM read_csv(${sqlString(regName)}, all_varchar = true, header = true,
-             quote = '"', escape = '"', encoding = '${encoding}', store_rejects = true, rejects_table = 'stg_err', rejects_scan = 'stg_scan')`,
-        );
-      // Extracts saved from Excel on Windows are often Latin-1 (a '£' is one byte). DuckDB reports
-      // such bytes as an error (in the header) or a rejected line: either way, read the file as Latin-1.
-      let latin1 = false;
+      // Every record is counted and every broken one set aside before DuckDB reads the file, so
+      // that one bad row costs only itself (csv-prepare.ts). A clean browser File is handed over
+      // as a handle: DuckDB reads it where it lies instead of a copy in its 4 GB heap.
+      let prepared;
       try {
-        await readCsv('utf-8');
-        const [{ bad }] = await db.rows<{ bad: number }>(`SELECT count(*)::INT AS bad FROM stg_err WHERE error_message LIKE '%not utf-8 encoded%'`);
-        latin1 = bad > 0;
+        prepared = await prepareCsv(bytes ?? (file.data as Blob), (f) => progress('parsing', 0.05 + 0.1 * f));
       } catch (e) {
-        if (!(e instanceof Error && /not utf-8 encoded/i.test(e.message))) throw e;
-        latin1 = true;
+        throw new Error(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      if (latin1) {
-        for (const t of ['stg', 'stg_err', 'stg_scan']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
-        await readCsv('latin-1');
+      broken = prepared.broken;
+      recordsInFile = prepared.records;
+      if (prepared.encoding === 'windows-1252') notes.push('read as Windows-1252 (Latin-1) text: it is not UTF-8');
+      if (broken.length > 0) {
+        await db.exec('DROP TABLE IF EXISTS broken_rows');
+        await db.insertColumns('broken_rows', { rec: Int32Array.from(broken, (b) => b.record) }, { create: true });
       }
-      malformed = await db.rows('SELECT line::INT AS line, error_message AS message, csv_line AS raw FROM stg_err ORDER BY line');
+      // The engine may take ownership of the buffer it is given: the caller's bytes are copied
+      // (new Uint8Array copies even a Node Buffer); a repaired copy is already the pipeline's own.
+      const data = prepared.unchanged && prepared.data instanceof Uint8Array ? new Uint8Array(prepared.data) : prepared.data;
+      await db.registerFile(regName, data);
+      // The dialect is pinned (the scanner found it): DuckDB's sniffer misses quoted fields first
+      // seen after its sample and silently shifts columns (STACK.md section 8). The file is UTF-8
+      // by now (a Windows-1252 file was transcoded). Rejects are stored only to be counted below.
+      await db.exec(
+        `CREATE TEMP TABLE stg AS SELECT * FROM read_csv(${sqlString(regName)}, all_varchar = true, header = true, skip = 0,
+           delim = ${sqlString(prepared.delimiter)}, quote = '"', escape = '"', encoding = 'utf-8',
+           store_rejects = true, rejects_table = 'stg_err', rejects_scan = 'stg_scan')`,
+      );
+      // The scanner and DuckDB's reader must see the same records, or rows would be misnumbered.
+      const [{ n, errs }] = await db.rows<{ n: number; errs: number }>(
+        'SELECT (SELECT count(*) FROM stg)::INT AS n, (SELECT count(*) FROM stg_err)::INT AS errs',
+      );
+      if (n !== prepared.records || errs > 0) {
+        throw new Error(`${file.name}: the CSV reader found ${n} rows (${errs} unreadable) where the file has ${prepared.records}; nothing was loaded`);
+      }
     }
   } catch (e) {
     if (e instanceof WorkerDiedError || (e instanceof Error && e.message.startsWith(file.name))) throw e;
@@ -245,12 +266,14 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   }
 
   const header = (await db.rows<{ column_name: string }>('DESCRIBE stg')).map((r) => r.column_name);
+  // Stand-ins for broken records (csv-prepare.ts) are in `stg` only to keep the row numbers.
+  const goodRows = broken.length > 0 ? 'WHERE stg.rowid + 1 NOT IN (SELECT rec FROM broken_rows)' : '';
   const detection = detectMapping(header);
   const mapping = opts.mapping ?? detection.mapping;
   const missing = opts.mapping ? missingRoles(opts.mapping) : detection.missing;
   if (missing.length > 0) {
-    const sample = await db.rows<Record<string, string | null>>('SELECT COLUMNS(*)::VARCHAR FROM stg LIMIT 5');
-    await db.exec('DROP TABLE IF EXISTS stg');
+    const sample = await db.rows<Record<string, string | null>>(`SELECT COLUMNS(*)::VARCHAR FROM stg ${goodRows} LIMIT 5`);
+    await db.exec('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS broken_rows');
     throw new NeedsMappingError(file.name, header, sample, { mapping, missing });
   }
   for (const c of Object.values(mapping.columns)) {
@@ -258,20 +281,19 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   }
 
   progress('checking', 0.3);
-  await buildNormalised(env, mapping, header);
+  await buildNormalised(env, mapping, header, goodRows);
 
   progress('locating', 0.5);
   const newLocations = await locateNewPoints(env);
 
   progress('writing', 0.8);
-  const reasonCounts = await writeRows(db, sourceId, file.name, hash, mapping, malformed, newLocations);
+  const { counts: reasonCounts, kept, rejected, read } = await writeRows(db, sourceId, file.name, hash, mapping, broken, recordsInFile, newLocations);
   await dropStaging(db);
   progress('done', 1);
-  const rejected = Object.values(reasonCounts).reduce((a, b) => a + b, 0);
-  const [{ kept }] = await db.rows<{ kept: number }>('SELECT rows_kept AS kept FROM sources WHERE source_id = ?', [sourceId]);
   return {
     fileName: file.name, status: 'loaded', sourceId, format: mapping.format,
-    rowsRead: kept + rejected, kept, rejected, rejectReasons: reasonCounts, newLocations,
+    rowsRead: read, kept, rejected, rejectReasons: reasonCounts, newLocations,
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
@@ -280,7 +302,7 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
  * if any. Written as a chain of CREATE TABLE AS (no UPDATEs: on DuckDB-WASM, updating every
  * row of a large table several times cost more than the whole parse).
  */
-async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonly string[]): Promise<void> {
+async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonly string[], goodRows: string): Promise<void> {
   const { db } = env;
   const bng = m.coordinates === 'bng';
   const xCol = col(m, bng ? 'easting' : 'longitude');
@@ -318,7 +340,7 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
         ${text(m, 'lsoaName')} AS lsoa_name,
         ${text(m, 'outcome')} AS last_outcome,
         ${context} AS context
-      FROM stg ${categoryJoin})`;
+      FROM stg ${categoryJoin} ${goodRows})`;
 
   // Stage 2: coordinates to WGS84: identity for lon/lat (parsed rows feed stage 3 directly),
   // proj4 over the distinct pairs for BNG (parsed rows are materialised first to find them).
@@ -426,9 +448,10 @@ async function writeRows(
   fileName: string,
   hash: string,
   m: ColumnMapping,
-  malformed: { line: number; message: string; raw: string }[],
+  broken: BrokenRecord[],
+  recordsInFile: number | null,
   newLocations: number,
-): Promise<Record<string, number>> {
+): Promise<{ counts: Record<string, number>; kept: number; rejected: number; read: number }> {
   const dataset = m.format === 'police-stop-search' ? 'stop-and-search' : 'street';
   await db.exec('BEGIN TRANSACTION');
   try {
@@ -442,17 +465,15 @@ async function writeRows(
         [sourceId, fileName],
       );
     }
-    if (malformed.length > 0) {
-      await db.insertColumns('malformed_rows', {
-        line: Int32Array.from(malformed, (r) => r.line),
-        message: malformed.map((r) => r.message),
-        raw: malformed.map((r) => r.raw),
+    if (broken.length > 0) {
+      await db.insertColumns('broken_rejects', {
+        rec: Int32Array.from(broken, (r) => r.record),
+        reason: broken.map((r) => r.reason),
+        detail: broken.map((r) => r.detail),
+        raw: broken.map((r) => r.raw),
       });
-      await db.exec(
-        `INSERT INTO rejects SELECT ?, ?, line, ${sqlString(REJECT_REASONS.malformed)}, message, raw FROM malformed_rows`,
-        [sourceId, fileName],
-      );
-      await db.exec('DROP TABLE malformed_rows');
+      await db.exec('INSERT INTO rejects SELECT ?, ?, rec, reason, detail, raw FROM broken_rejects ORDER BY rec', [sourceId, fileName]);
+      await db.exec('DROP TABLE broken_rejects');
     }
     await db.exec(
       `INSERT INTO crimes
@@ -468,11 +489,16 @@ async function writeRows(
     );
     const [{ kept }] = await db.rows<{ kept: number }>('SELECT count(*)::INT AS kept FROM crimes WHERE source_id = ?', [sourceId]);
     const rejected = counts.reduce((a, c) => a + c.n, 0);
+    // A CSV's records were counted before DuckDB read it; each must be kept or refused, once.
+    const read = recordsInFile ?? kept + rejected;
+    if (kept + rejected !== read) {
+      throw new Error(`${fileName}: ${kept} kept and ${rejected} rejected do not add up to the ${read} rows of the file; nothing was loaded`);
+    }
     await db.exec('INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)', [
-      sourceId, fileName, hash, m.format, kept + rejected, kept, rejected,
+      sourceId, fileName, hash, m.format, read, kept, rejected,
     ]);
     await db.exec('COMMIT');
-    return Object.fromEntries(counts.map((c) => [c.reason, c.n]));
+    return { counts: Object.fromEntries(counts.map((c) => [c.reason, c.n])), kept, rejected, read };
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);
     throw e;

@@ -81,13 +81,16 @@ export function IngestPanel() {
       <ul class="reports" data-testid="reports">
         <For each={app.reports()}>
           {(r) => (
-            <li class={r.status}>
+            <li class={r.status} data-file={r.fileName}>
               <strong>{r.fileName}</strong>
               <Show when={r.status === 'loaded'}>
                 : {n(r.kept)} kept, {n(r.rejected)} rejected
                 <Show when={r.rejected > 0}>
                   {' '}({Object.entries(r.rejectReasons).map(([k, v]) => `${k} ${n(v)}`).join(', ')})
                 </Show>
+                {/* The two counts add up to this: every row of the file is accounted for. */}
+                <span class="muted"> of {n(r.rowsRead)} rows read</span>
+                <For each={r.notes ?? []}>{(note) => <span class="muted">; {note}</span>}</For>
               </Show>
               <Show when={r.status === 'duplicate-file'}>: already loaded, nothing added</Show>
               <Show when={r.status === 'failed'}>
