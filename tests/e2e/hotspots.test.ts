@@ -10,33 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { latLngToCell, polygonToCells } from 'h3-js';
+import { latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { londonStudyCells } from './reference';
 import { collectErrors, countDeckPixels, launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
 
 const HOT: [number, number, number][] = [[178, 24, 43], [239, 138, 98], [253, 219, 199]];
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
-
-/** The boroughs the embedded sample lacks (README, "Boroughs the sample lacks"). */
-const NO_DATA = ['Bexley', 'City of London', 'Croydon', 'Hackney', 'Kensington and Chelsea', 'Redbridge', 'Southwark', 'Tower Hamlets'];
-
-/**
- * Study area by centre-in-polygon (h3-js polygonToCells per borough, GeoJSON order), without
- * the cells whose centre lies in a borough with no data (issue 10: left out by default).
- */
-function studyCells(res: number): Set<string> {
-  const fc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8'));
-  const cellsOf = (f: { geometry: { type: string; coordinates: number[][][][] & number[][][] } }) =>
-    (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((p) => polygonToCells(p, res, true));
-  const missing = new Set(fc.features.filter((f: { properties: { name: string } }) => NO_DATA.includes(f.properties.name)).flatMap(cellsOf));
-  const out = new Set<string>();
-  for (const f of fc.features) {
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const p of polys) for (const c of polygonToCells(p, res, true)) if (!missing.has(c)) out.add(c);
-  }
-  return out;
-}
 
 /** PAI / PEI* of "counts over the training window" computed from scratch (ANALYSIS.md). */
 async function independentBaseline(trainFrom: string, trainTo: string, test: string, coverage: number) {
@@ -45,7 +26,7 @@ async function independentBaseline(trainFrom: string, trainTo: string, test: str
   const rows = (await db.runAndReadAll(
     `SELECT "Latitude", "Longitude", "Month", count(*)::INT FROM '${file}' GROUP BY ALL`,
   )).getRows();
-  const cells = [...studyCells(9)].sort();
+  const cells = londonStudyCells(9);
   const index = new Map(cells.map((c, i) => [c, i]));
   const train = new Float64Array(cells.length);
   const testN = new Float64Array(cells.length);
@@ -150,7 +131,7 @@ describe('hotspot statistics in Chromium', () => {
     const rows = await page.locator('[data-testid=legend] .legend-row:not([data-testid=legend-no-data]) .num').allTextContents();
     const drawn = rows.map(num).reduce((a, b) => a + b, 0);
     const notSig = num((legend.match(/([\d,]+) hexagons not significant/) ?? ['', ''])[1]);
-    expect(drawn + notSig).toBe(studyCells(9).size);
+    expect(drawn + notSig).toBe(londonStudyCells(9).length);
   });
 
   it('selecting a hot spot explains it in plain words in the cell panel', async () => {

@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import { gridDisk, latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { londonStudyCells } from './reference';
 import { collectErrors, launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
 
 type RankingId = 'priority' | 'window' | 'last-month' | 'gi';
@@ -20,24 +21,6 @@ const RANKINGS: RankingId[] = ['priority', 'window', 'last-month', 'gi'];
 const HALF_LIFE = 3;
 const COVERAGE = 0.05;
 const TEST_MONTHS = 6;
-
-/** The boroughs the embedded sample lacks (README, "Boroughs the sample lacks"). */
-const NO_DATA = ['Bexley', 'City of London', 'Croydon', 'Hackney', 'Kensington and Chelsea', 'Redbridge', 'Southwark', 'Tower Hamlets'];
-
-/**
- * Study area by centre-in-polygon (h3-js polygonToCells per borough polygon), sorted, without the
- * cells whose centre lies in a borough with no data (issue 10: left out by default).
- */
-function studyCells(res: number): string[] {
-  const fc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8'));
-  const out = new Set<string>();
-  for (const f of fc.features) {
-    if (NO_DATA.includes(f.properties.name)) continue;
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const p of polys) for (const c of polygonToCells(p, res, true)) out.add(c);
-  }
-  return [...out].sort();
-}
 
 /** Gi* z of ANALYSIS.md written out: binary ring-1 weights within the area, S with divisor n. */
 function giZ(x: Float64Array, nb: number[][]): Float64Array {
@@ -73,7 +56,7 @@ async function independentBacktest(): Promise<Truth> {
   const db = await (await DuckDBInstance.create(':memory:')).connect();
   const file = join(ROOT, 'data', 'crimes.parquet');
   const rows = (await db.runAndReadAll(`SELECT "Latitude", "Longitude", "Month", count(*)::INT FROM '${file}' GROUP BY ALL`)).getRows();
-  const cells = studyCells(9);
+  const cells = londonStudyCells(9);
   const index = new Map(cells.map((c, i) => [c, i]));
   const months = [...new Set(rows.map((r) => String(r[2])))].sort();
   const T = months.length;
