@@ -1,24 +1,22 @@
 /**
- * The app's model: load status, the loaded data, the view choices and the derived view model
- * (hexagon rows and their colour scale). Components read it through `useApp()`; DuckDB calls
- * stay in src/db and src/ingest, statistics in src/analysis.
+ * The app's model: the view choices and the derived view model (the cube, its filter, hot spots,
+ * hexagons and their colour scale), over the loaded data of ./load-model.ts. Components read it
+ * through `useApp()`; DuckDB calls stay in src/db and src/ingest, statistics in src/analysis, and
+ * each further concern in its own model beside this one (priority-model.ts, coverage-view.ts).
  */
 import { batch, createEffect, createMemo, createSignal, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { FeatureCollection } from 'geojson';
 import harmTable from '../../data/harm-weights.json';
 import { aggregateCube, cellBreakdown, type CellBreakdown, type CellTotals, type CrimeCube, type CubeFilter } from '../analysis/cube';
 import { harmWeightVector } from '../analysis/harm';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { HotspotResult } from '../analysis/hotspots';
 import { buildCube } from '../db/cube';
-import { type DbClient, userMessage } from '../db/client';
+import type { DbClient } from '../db/client';
 import type { H3Resolution } from '../db/schema';
-import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
-import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
-import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport, type IngestStage } from '../ingest/pipeline';
-import { WorkerDiedError, type WorkerName } from '../db/worker-failure';
-import { JobQueue, type JobQueueState } from './job-queue';
+import type { IngestReport } from '../ingest/pipeline';
+import type { JobQueueState } from './job-queue';
+import { createLoadModel, type DataSource, type LoadModel, type LoadStatus, type MappingRequest } from './load-model';
 import { quantileScale, type ColorScale } from '../map/color-scale';
 import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
@@ -30,34 +28,7 @@ import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDef
 import { createUrlWriter } from './url-writer';
 import { drawnCount, hexRowAt, type HexSource, layerCells, sameCells } from './hex-view';
 
-export interface LoadStatus {
-  phase: 'starting' | 'loading' | 'ready' | 'failed';
-  message: string;
-  /** 0..1 for the progress bar. */
-  fraction: number;
-}
-
-export interface MappingRequest {
-  error: NeedsMappingError;
-  resolve: (mapping: ColumnMapping | null) => void;
-}
-
-/** A file as loaded: its bytes or File handle, and the user's column mapping if one was needed. */
-interface LoadedFile {
-  name: string;
-  data: Blob | Uint8Array;
-  mapping?: ColumnMapping;
-}
-
-export interface DataSource {
-  /** The shipped crimes file (police.uk street semantics, Parquet). */
-  crimesUrl: string;
-  boroughsUrl: string;
-  wardsUrl: string;
-  bcusUrl: string;
-  /** Creates the DuckDB client (the browser's worker-hosted one in the app). */
-  connect: () => Promise<DbClient>;
-}
+export type { DataSource, LoadStatus, MappingRequest } from './load-model';
 
 export interface AppModel {
   status: Accessor<LoadStatus>;
@@ -92,7 +63,7 @@ export interface AppModel {
   /** The database job running and those waiting (shown in the Data panel). */
   queue: Accessor<JobQueueState>;
   /** Fault injection for browser tests: crash a worker now, or when the next ingest reaches a stage. */
-  debug: { crashWorker(worker: WorkerName, atStage?: IngestStage): void };
+  debug: LoadModel['debug'];
   mappingRequest: Accessor<MappingRequest | null>;
   db(): DbClient | null;
   /**
@@ -127,28 +98,16 @@ export interface AppModel {
 }
 
 export function createAppModel(source: DataSource): AppModel {
-  const [status, setStatus] = createSignal<LoadStatus>({ phase: 'starting', message: 'Starting DuckDB…', fraction: 0 });
+  // Loading (DuckDB, files, the job queue, crash recovery) is its own model; the cube is rebuilt
+  // after every load.
+  const load = createLoadModel(source, () => rebuildCube());
+  const { jobs, boundaries } = load;
   // A link may ask for the online street map but never switches it on: the user confirms.
   const linked = decodeView(location.search);
   const [view, setViewStore] = createStore<ViewState>({ ...linked, onlineBasemap: false });
   const [basemapAsked, setBasemapAsked] = createSignal(linked.onlineBasemap);
-  const [boundaries, setBoundaries] = createSignal<BoundaryLayers | null>(null);
   const [cube, setCube] = createSignal<CrimeCube | null>(null);
-  const [totals, setTotals] = createSignal({ kept: 0, rejected: 0 });
-  const [reports, setReports] = createSignal<IngestReport[]>([]);
-  const [mappingRequest, setMappingRequest] = createSignal<MappingRequest | null>(null);
   const [lastAggregateMs, setLastAggregateMs] = createSignal(0);
-  let ingestWorker: IngestWorker | null = null;
-  let env: IngestEnv | null = null;
-  let db: DbClient | null = null;
-  /** Every multi-statement database job (ingest, cube, restart) runs here, one at a time. */
-  const jobs = new JobQueue();
-  const [queue, setQueue] = createSignal<JobQueueState>(jobs.state());
-  jobs.subscribe(setQueue);
-  /** Files in the database now, in load order: what a restarted DuckDB is given again. */
-  const loaded: LoadedFile[] = [];
-  /** Fault injection for tests: crash this worker when the ingest reaches this stage. */
-  let faultAt: { worker: WorkerName; stage: IngestStage } | null = null;
 
   const url = createUrlWriter(() => encodeView(view));
   const setView = (patch: Partial<ViewState>) => {
@@ -278,14 +237,6 @@ export function createAppModel(source: DataSource): AppModel {
 
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
 
-  async function refreshTotals() {
-    if (!db) return;
-    const [t] = await db.rows<{ kept: number; rejected: number }>(
-      'SELECT (SELECT count(*) FROM crimes)::INT AS kept, (SELECT count(*) FROM rejects)::INT AS rejected',
-    );
-    setTotals(t);
-  }
-
   /**
    * Rebuilds the cube for the view's resolution, as a queued job: never beside an ingest or another
    * build (they share staging tables), and ten quick resolution changes cost one waiting build,
@@ -293,10 +244,10 @@ export function createAppModel(source: DataSource): AppModel {
    */
   function rebuildCube(): Promise<void> {
     return jobs.runLatest('cube', 'Building the hexagon cube', async () => {
+      const db = load.db();
       if (!db) return;
-      if (status().phase === 'loading') setStatus({ phase: 'loading', message: 'Building the hexagon cube…', fraction: 0.95 });
-      const resolution = view.resolution as H3Resolution;
-      const c = await buildCube(db, resolution);
+      load.progress('Building the hexagon cube…', 0.95);
+      const c = await buildCube(db, view.resolution as H3Resolution);
       batch(() => {
         // Hot spots of the previous cube (another resolution or data) must not be drawn on this one.
         setHotspots(null);
@@ -307,153 +258,10 @@ export function createAppModel(source: DataSource): AppModel {
     });
   }
 
-  const onProgress = (p: IngestProgress) => {
-    if (faultAt && faultAt.stage === p.stage) {
-      const { worker } = faultAt;
-      faultAt = null;
-      if (worker === 'duckdb') db?.crash?.(`simulated crash during ${p.stage} (fault injection)`);
-      else ingestWorker?.crash(`simulated crash during ${p.stage} (fault injection)`);
-    }
-    setStatus({ phase: 'loading', message: `${p.file}: ${p.stage}…`, fraction: p.fraction });
-  };
-
-  /** Loads one file; a file whose columns need mapping waits for the user's answer. @returns its report */
-  async function ingestOne(file: LoadedFile): Promise<IngestReport> {
-    if (!env) throw new Error('the database is not ready');
-    try {
-      const r = await ingestFile(env, file, { mapping: file.mapping, onProgress });
-      if (r.status === 'loaded') loaded.push(file);
-      return r;
-    } catch (e) {
-      if (e instanceof NeedsMappingError) {
-        const chosen = await new Promise<ColumnMapping | null>((resolve) => setMappingRequest({ error: e, resolve }));
-        setMappingRequest(null);
-        if (chosen) return ingestOne({ ...file, mapping: chosen });
-        return skipped(file.name, 'cancelled: columns were not mapped');
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * Loads one file as a queued job and reports it. When a worker dies mid-file, the file is
-   * rolled back (nothing of it is counted), the worker is restarted, and what was loaded before is
-   * loaded again into the new engine, so the next file loads into the same data as before.
-   */
-  async function loadJob(file: LoadedFile): Promise<void> {
-    let report: IngestReport;
-    try {
-      report = await ingestOne(file);
-    } catch (e) {
-      if (e instanceof WorkerDiedError) {
-        setReports((rs) => [...rs, skipped(file.name, `${e.message}. Nothing from this file was kept; the worker was restarted.`)]);
-        await recover(e);
-        return;
-      }
-      report = skipped(file.name, userMessage(e));
-    }
-    setReports((rs) => [...rs, report]);
-  }
-
-  /** Starts a new worker after a crash; a new DuckDB gets the files loaded before, again. */
-  async function recover(e: WorkerDiedError): Promise<void> {
-    const b = boundaries();
-    if (!b) throw e;
-    ingestWorker?.dispose();
-    ingestWorker = createIngestWorker();
-    ingestWorker.init({ boroughs: b.boroughs, wards: b.wards });
-    if (e.worker === 'duckdb') {
-      db = null;
-      env = null;
-      setStatus({ phase: 'loading', message: 'Restarting the database after a crash…', fraction: 0 });
-      db = await source.connect();
-      env = ingestWorker.env(db);
-      const before = loaded.splice(0);
-      for (const [i, f] of before.entries()) {
-        setStatus({ phase: 'loading', message: `Reloading ${f.name} (${i + 1} of ${before.length}) after the crash…`, fraction: i / before.length });
-        const r = await ingestFile(env, f, { mapping: f.mapping });
-        if (r.status === 'loaded') loaded.push(f);
-      }
-    } else {
-      env = ingestWorker.env(db!);
-    }
-  }
-
-  /** Loads asked for and not yet settled (their totals and cube not yet refreshed). */
-  let loadsInFlight = 0;
-  /** "Ready" once no load is in flight and no database job runs or waits. */
-  const maybeReady = () => {
-    if (loadsInFlight === 0 && jobs.idle() && db && status().phase === 'loading') setStatus({ phase: 'ready', message: 'Ready', fraction: 1 });
-  };
-  jobs.subscribe(maybeReady);
-
-  /** After a load's files: totals, then the cube. */
-  async function settle(): Promise<void> {
-    await jobs.runLatest('totals', 'Updating totals', refreshTotals);
-    await rebuildCube();
-  }
-
-  /** Runs a load (files, then settle), keeping the status "loading" until every load has settled. */
-  async function asLoad(work: () => Promise<void>): Promise<void> {
-    loadsInFlight++;
-    try {
-      await work();
-      await settle();
-    } catch (e) {
-      setStatus({ phase: 'failed', message: e instanceof Error ? e.message : String(e), fraction: 0 });
-    } finally {
-      loadsInFlight--;
-      maybeReady();
-    }
-  }
-
-  function start(): Promise<void> {
-    const fetchJson = async (url: string) => {
-      const r = await fetch(url);
-      if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
-      return (await r.json()) as FeatureCollection;
-    };
-    // The embedded data is the first job: files chosen meanwhile wait behind it.
-    return asLoad(() =>
-      jobs.run('Loading the embedded London crimes', async () => {
-        // Everything independent starts at once: DuckDB's start-up, the boundaries, and the crimes
-        // download with its Parquet decoding in the ingest worker.
-        ingestWorker ??= createIngestWorker();
-        const worker = ingestWorker;
-        const crimes = fetch(source.crimesUrl).then(async (res) => {
-          if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
-          const bytes = new Uint8Array(await res.arrayBuffer());
-          worker.prefetchParquet(bytes);
-          return bytes;
-        });
-        const [conn, boroughs, wards, bcus] = await Promise.all([
-          source.connect(),
-          fetchJson(source.boroughsUrl),
-          fetchJson(source.wardsUrl),
-          fetchJson(source.bcusUrl),
-        ]);
-        db = conn;
-        setBoundaries({ boroughs, wards, bcus });
-        worker.init({ boroughs, wards });
-        env = worker.env(conn);
-        setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
-        await loadJob({ name: 'london-2017-06-to-2018-05.parquet', data: await crimes });
-      }),
-    );
-  }
-
-  function loadFiles(files: File[]): Promise<void> {
-    // One file at a time, behind whatever is loading: each is one transaction on the one connection.
-    if (status().phase === 'ready') setStatus({ phase: 'loading', message: 'Loading…', fraction: 0 });
-    return asLoad(async () => {
-      await Promise.all(files.map((f) => jobs.run(`Loading ${f.name}`, () => loadJob({ name: f.name, data: f }))));
-    });
-  }
-
-  void start();
+  void load.start();
 
   return {
-    status,
+    status: load.status,
     view,
     setView,
     boundaries,
@@ -473,19 +281,13 @@ export function createAppModel(source: DataSource): AppModel {
       setBasemapAsked(false);
       setView({ onlineBasemap: yes });
     },
-    totals,
-    reports,
-    loadFiles,
-    queue,
-    debug: {
-      crashWorker(worker, atStage) {
-        if (atStage) faultAt = { worker, stage: atStage };
-        else if (worker === 'duckdb') db?.crash?.('simulated crash (fault injection)');
-        else ingestWorker?.crash('simulated crash (fault injection)');
-      },
-    },
-    mappingRequest,
-    db: () => db,
+    totals: load.totals,
+    reports: load.reports,
+    loadFiles: load.loadFiles,
+    queue: load.queue,
+    debug: load.debug,
+    mappingRequest: load.mappingRequest,
+    db: load.db,
     useCube: (c: CrimeCube) =>
       batch(() => {
         setHotspots(null);
@@ -509,13 +311,4 @@ export function createAppModel(source: DataSource): AppModel {
 /** Identifies a study area: resolution and area filter. */
 function areaKey(resolution: number, a: ViewState['area']): string {
   return `${resolution}|${a.kind}|${a.kind === 'all' ? '' : a.codes.join(',')}`;
-}
-
-
-/** A report for a file that was not loaded. */
-function skipped(fileName: string, why: string): IngestReport {
-  return {
-    fileName, status: 'failed', sourceId: -1, format: 'force-extract', rowsRead: 0, kept: 0, rejected: 0,
-    rejectReasons: {}, newLocations: 0, error: why,
-  };
 }

@@ -1,0 +1,267 @@
+/**
+ * Loading data: DuckDB and the ingest worker, the one queue of database jobs, files in and their
+ * reports, crash recovery, and the status the Data panel shows. The app model (app-model.ts) builds
+ * the cube and everything drawn from the tables this fills; it runs its own database jobs (cube
+ * builds) through {@link LoadModel.jobs}, so they never interleave with a load.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import type { FeatureCollection } from 'geojson';
+import { type DbClient, userMessage } from '../db/client';
+import { WorkerDiedError, type WorkerName } from '../db/worker-failure';
+import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
+import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
+import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport, type IngestStage } from '../ingest/pipeline';
+import type { BoundaryLayers } from '../map/basemap-style';
+import { JobQueue, type JobQueueState } from './job-queue';
+
+export interface LoadStatus {
+  phase: 'starting' | 'loading' | 'ready' | 'failed';
+  message: string;
+  /** 0..1 for the progress bar. */
+  fraction: number;
+}
+
+export interface MappingRequest {
+  error: NeedsMappingError;
+  resolve: (mapping: ColumnMapping | null) => void;
+}
+
+export interface DataSource {
+  /** The shipped crimes file (police.uk street semantics, Parquet). */
+  crimesUrl: string;
+  boroughsUrl: string;
+  wardsUrl: string;
+  bcusUrl: string;
+  /** Creates the DuckDB client (the browser's worker-hosted one in the app). */
+  connect: () => Promise<DbClient>;
+}
+
+/** A file as loaded: its bytes or File handle, and the user's column mapping if one was needed. */
+interface LoadedFile {
+  name: string;
+  data: Blob | Uint8Array;
+  mapping?: ColumnMapping;
+}
+
+export interface LoadModel {
+  status: Accessor<LoadStatus>;
+  /** While a load runs, says what it is doing now (no effect once ready or failed). */
+  progress(message: string, fraction: number): void;
+  boundaries: Accessor<BoundaryLayers | null>;
+  /** Totals over every loaded file. */
+  totals: Accessor<{ kept: number; rejected: number }>;
+  reports: Accessor<IngestReport[]>;
+  mappingRequest: Accessor<MappingRequest | null>;
+  /** The database job running and those waiting (shown in the Data panel). */
+  queue: Accessor<JobQueueState>;
+  /** Every multi-statement database job runs here, one at a time. */
+  jobs: JobQueue;
+  db(): DbClient | null;
+  /** Loads the embedded data (call once). */
+  start(): Promise<void>;
+  /** Queues files behind whatever is loading; resolves when they are loaded and settled. */
+  loadFiles(files: File[]): Promise<void>;
+  /** Fault injection for browser tests: crash a worker now, or when the next ingest reaches a stage. */
+  debug: { crashWorker(worker: WorkerName, atStage?: IngestStage): void };
+}
+
+/**
+ * @param afterLoad runs after each load's files (and after a restart's reloads), before the
+ *   status turns "ready": the app rebuilds its cube there.
+ */
+export function createLoadModel(source: DataSource, afterLoad: () => Promise<void>): LoadModel {
+  const [status, setStatus] = createSignal<LoadStatus>({ phase: 'starting', message: 'Starting DuckDB…', fraction: 0 });
+  const [boundaries, setBoundaries] = createSignal<BoundaryLayers | null>(null);
+  const [totals, setTotals] = createSignal({ kept: 0, rejected: 0 });
+  const [reports, setReports] = createSignal<IngestReport[]>([]);
+  const [mappingRequest, setMappingRequest] = createSignal<MappingRequest | null>(null);
+  let ingestWorker: IngestWorker | null = null;
+  let env: IngestEnv | null = null;
+  let db: DbClient | null = null;
+  const jobs = new JobQueue();
+  const [queue, setQueue] = createSignal<JobQueueState>(jobs.state());
+  jobs.subscribe(setQueue);
+  /** Files in the database now, in load order: what a restarted DuckDB is given again. */
+  const loaded: LoadedFile[] = [];
+  /** Fault injection for tests: crash this worker when the ingest reaches this stage. */
+  let faultAt: { worker: WorkerName; stage: IngestStage } | null = null;
+
+  const progress = (message: string, fraction: number) => {
+    if (status().phase === 'loading') setStatus({ phase: 'loading', message, fraction });
+  };
+
+  async function refreshTotals() {
+    if (!db) return;
+    const [t] = await db.rows<{ kept: number; rejected: number }>(
+      'SELECT (SELECT count(*) FROM crimes)::INT AS kept, (SELECT count(*) FROM rejects)::INT AS rejected',
+    );
+    setTotals(t);
+  }
+
+  const onProgress = (p: IngestProgress) => {
+    if (faultAt && faultAt.stage === p.stage) {
+      const { worker } = faultAt;
+      faultAt = null;
+      if (worker === 'duckdb') db?.crash?.(`simulated crash during ${p.stage} (fault injection)`);
+      else ingestWorker?.crash(`simulated crash during ${p.stage} (fault injection)`);
+    }
+    setStatus({ phase: 'loading', message: `${p.file}: ${p.stage}…`, fraction: p.fraction });
+  };
+
+  /** Loads one file; a file whose columns need mapping waits for the user's answer. @returns its report */
+  async function ingestOne(file: LoadedFile): Promise<IngestReport> {
+    if (!env) throw new Error('the database is not ready');
+    try {
+      const r = await ingestFile(env, file, { mapping: file.mapping, onProgress });
+      if (r.status === 'loaded') loaded.push(file);
+      return r;
+    } catch (e) {
+      if (e instanceof NeedsMappingError) {
+        const chosen = await new Promise<ColumnMapping | null>((resolve) => setMappingRequest({ error: e, resolve }));
+        setMappingRequest(null);
+        if (chosen) return ingestOne({ ...file, mapping: chosen });
+        return skipped(file.name, 'cancelled: columns were not mapped');
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Loads one file as a queued job and reports it. When a worker dies mid-file, the file is
+   * rolled back (nothing of it is counted), the worker is restarted, and what was loaded before is
+   * loaded again into the new engine, so the next file loads into the same data as before.
+   */
+  async function loadJob(file: LoadedFile): Promise<void> {
+    let report: IngestReport;
+    try {
+      report = await ingestOne(file);
+    } catch (e) {
+      if (e instanceof WorkerDiedError) {
+        setReports((rs) => [...rs, skipped(file.name, `${e.message}. Nothing from this file was kept; the worker was restarted.`)]);
+        await recover(e);
+        return;
+      }
+      report = skipped(file.name, userMessage(e));
+    }
+    setReports((rs) => [...rs, report]);
+  }
+
+  /** Starts a new worker after a crash; a new DuckDB gets the files loaded before, again. */
+  async function recover(e: WorkerDiedError): Promise<void> {
+    const b = boundaries();
+    if (!b) throw e;
+    ingestWorker?.dispose();
+    ingestWorker = createIngestWorker();
+    ingestWorker.init({ boroughs: b.boroughs, wards: b.wards });
+    if (e.worker === 'duckdb') {
+      db = null;
+      env = null;
+      setStatus({ phase: 'loading', message: 'Restarting the database after a crash…', fraction: 0 });
+      db = await source.connect();
+      env = ingestWorker.env(db);
+      const before = loaded.splice(0);
+      for (const [i, f] of before.entries()) {
+        setStatus({ phase: 'loading', message: `Reloading ${f.name} (${i + 1} of ${before.length}) after the crash…`, fraction: i / before.length });
+        const r = await ingestFile(env, f, { mapping: f.mapping });
+        if (r.status === 'loaded') loaded.push(f);
+      }
+    } else {
+      env = ingestWorker.env(db!);
+    }
+  }
+
+  /** Loads asked for and not yet settled (their totals and cube not yet refreshed). */
+  let loadsInFlight = 0;
+  /** "Ready" once no load is in flight and no database job runs or waits. */
+  const maybeReady = () => {
+    if (loadsInFlight === 0 && jobs.idle() && db && status().phase === 'loading') setStatus({ phase: 'ready', message: 'Ready', fraction: 1 });
+  };
+  jobs.subscribe(maybeReady);
+
+  /** Runs a load (files, then totals and the caller's afterLoad), keeping the status "loading" until every load has settled. */
+  async function asLoad(work: () => Promise<void>): Promise<void> {
+    loadsInFlight++;
+    try {
+      await work();
+      await jobs.runLatest('totals', 'Updating totals', refreshTotals);
+      await afterLoad();
+    } catch (e) {
+      setStatus({ phase: 'failed', message: e instanceof Error ? e.message : String(e), fraction: 0 });
+    } finally {
+      loadsInFlight--;
+      maybeReady();
+    }
+  }
+
+  function start(): Promise<void> {
+    const fetchJson = async (url: string) => {
+      const r = await fetch(url);
+      if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
+      return (await r.json()) as FeatureCollection;
+    };
+    // The embedded data is the first job: files chosen meanwhile wait behind it.
+    return asLoad(() =>
+      jobs.run('Loading the embedded London crimes', async () => {
+        // Everything independent starts at once: DuckDB's start-up, the boundaries, and the crimes
+        // download with its Parquet decoding in the ingest worker.
+        ingestWorker ??= createIngestWorker();
+        const worker = ingestWorker;
+        const crimes = fetch(source.crimesUrl).then(async (res) => {
+          if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          worker.prefetchParquet(bytes);
+          return bytes;
+        });
+        const [conn, boroughs, wards, bcus] = await Promise.all([
+          source.connect(),
+          fetchJson(source.boroughsUrl),
+          fetchJson(source.wardsUrl),
+          fetchJson(source.bcusUrl),
+        ]);
+        db = conn;
+        setBoundaries({ boroughs, wards, bcus });
+        worker.init({ boroughs, wards });
+        env = worker.env(conn);
+        setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
+        await loadJob({ name: 'london-2017-06-to-2018-05.parquet', data: await crimes });
+      }),
+    );
+  }
+
+  function loadFiles(files: File[]): Promise<void> {
+    // One file at a time, behind whatever is loading: each is one transaction on the one connection.
+    if (status().phase === 'ready') setStatus({ phase: 'loading', message: 'Loading…', fraction: 0 });
+    return asLoad(async () => {
+      await Promise.all(files.map((f) => jobs.run(`Loading ${f.name}`, () => loadJob({ name: f.name, data: f }))));
+    });
+  }
+
+  return {
+    status,
+    progress,
+    boundaries,
+    totals,
+    reports,
+    mappingRequest,
+    queue,
+    jobs,
+    db: () => db,
+    start,
+    loadFiles,
+    debug: {
+      crashWorker(worker, atStage) {
+        if (atStage) faultAt = { worker, stage: atStage };
+        else if (worker === 'duckdb') db?.crash?.('simulated crash (fault injection)');
+        else ingestWorker?.crash('simulated crash (fault injection)');
+      },
+    },
+  };
+}
+
+/** A report for a file that was not loaded. */
+function skipped(fileName: string, why: string): IngestReport {
+  return {
+    fileName, status: 'failed', sourceId: -1, format: 'force-extract', rowsRead: 0, kept: 0, rejected: 0,
+    rejectReasons: {}, newLocations: 0, error: why,
+  };
+}
