@@ -87,6 +87,36 @@ describe('the app in Chromium', () => {
     await expect.poll(shown).toBe(truth.total);
   });
 
+  it('a filter change is drawn in its input task, not on a later animation frame (src/map/draw-now.ts)', async () => {
+    await page.getByRole('button', { name: 'none' }).click();
+    await expect.poll(shown).toBe(0);
+    await page.waitForTimeout(800);
+    // Click, then read deck's frame count and canvas in the same task: no frame can run between.
+    const r = await page.evaluate(() => {
+      const frames = (window as unknown as { hotspotFrames: { count: number } }).hotspotFrames;
+      const deckCanvas = [...document.querySelectorAll('[data-testid="map"] canvas')].find((x) => !x.classList.contains('maplibregl-canvas')) as HTMLCanvasElement;
+      const painted = () => {
+        const k = document.createElement('canvas');
+        k.width = deckCanvas.width;
+        k.height = deckCanvas.height;
+        const ctx = k.getContext('2d')!;
+        ctx.drawImage(deckCanvas, 0, 0);
+        const d = ctx.getImageData(0, 0, k.width, k.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n;
+      };
+      const before = { frames: frames.count, px: painted() };
+      document.querySelector<HTMLInputElement>('[data-testid="cat-Robbery"]')!.click();
+      return { drawn: frames.count - before.frames, newPx: painted() - before.px };
+    });
+    expect(r.drawn).toBe(1);
+    expect(r.newPx).toBeGreaterThan(2_000);
+    await expect.poll(shown).toBe(truth.robbery);
+    await page.getByRole('button', { name: 'all' }).click();
+    await expect.poll(shown).toBe(truth.total);
+  });
+
   it('the resolution picker re-aggregates: at resolution 7 there is one hexagon per distinct res-7 cell', async () => {
     await page.getByTestId('resolution').selectOption('7');
     await expect.poll(hexCount, { timeout: 20_000 }).toBe(truth.cellsRes7);

@@ -12,7 +12,8 @@ import type { CellBreakdown } from '../../analysis/cube';
 import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { areaFeatures, buildStyle } from '../../map/basemap-style';
-import { noteDeckFrame } from '../../map/frame-clock';
+import { drawNow } from '../../map/draw-now';
+import { noteDeckDrawStart, noteDeckFrame } from '../../map/frame-clock';
 import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
@@ -130,6 +131,7 @@ export function MapView() {
               layers: [],
               onHover: onHover as never,
               onClick: ((info: PickingInfo<string>) => app.select((info.picked && app.hexAt(info.index)?.hex) || null)) as never,
+              onBeforeRender: noteDeckDrawStart,
               onAfterRender: noteDeckFrame,
             });
             map.addControl(o);
@@ -207,6 +209,7 @@ export function MapView() {
         noDataLabelLayer(labels(), noDataCodes(), zoom()),
       ],
     });
+    drawNow(o);
   });
 
   onCleanup(() => {
