@@ -146,7 +146,7 @@ describe('a shared link is the view (Chromium)', () => {
     const before = { boxes: await ticked(page), total: await shown(page)() };
     expect(before.boxes).toEqual(['Robbery']);
     // Issue 10 observed `?borough=E09000033` here, which opened with all 14 types (70,324 crimes).
-    expect(param(page, 'cat')).toBe('9');
+    await expect.poll(() => param(page, 'cat')).toBe('9'); // the address is written 150 ms after the last change
     const link = page.url();
     await page.close();
 
@@ -247,7 +247,7 @@ describe('a shared link is the view (Chromium)', () => {
       await expect.poll(() => tiles.length, { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await prompt.count()).toBe(0);
       expect(await page.getByTestId('online-basemap').isChecked()).toBe(true);
-      expect(param(page, 'basemap')).toBe('osm');
+      await expect.poll(() => param(page, 'basemap')).toBe('osm');
       await page.close();
     });
 
