@@ -123,6 +123,20 @@ function utf8Length(b: Uint8Array, i: number, len: number): number {
 
 const NEED_MORE = false;
 
+/**
+ * Steps over the byte at `i` (>= 0x80) as the start of a UTF-8 sequence, noting in `out` the first
+ * byte that is not UTF-8 and whether any multi-byte sequence was valid. `eof`: `len` ends the input,
+ * so a sequence cut short there is not UTF-8. @returns the index after it, or -1 when it needs
+ * bytes past `len`
+ */
+function stepNonAscii(out: Parsed, b: Uint8Array, i: number, len: number, eof: boolean): number {
+  const n = utf8Length(b, i, len);
+  if (n < 0 && !eof) return -1;
+  if (n <= 0 && out.badByteAt < 0) out.badByteAt = i;
+  if (n > 0) out.sawUtf8 = true;
+  return i + (n > 0 ? n : 1);
+}
+
 /** One parsed record, relative to the buffer; a single instance is reused (no allocation per row). */
 interface Parsed {
   end: number;
@@ -243,11 +257,8 @@ function parseRecord(out: Parsed, b: Uint8Array, pos: number, len: number, eof: 
         }
         if (q === delim) lineDelims++;
         if (q >= 0x80) {
-          const n = utf8Length(b, i, len);
-          if (n < 0 && !eof) return NEED_MORE;
-          if (n <= 0 && out.badByteAt < 0) out.badByteAt = i;
-          if (n > 0) out.sawUtf8 = true;
-          i += n > 0 ? n : 1;
+          i = stepNonAscii(out, b, i, len, eof);
+          if (i < 0) return NEED_MORE;
         } else i++;
       }
       if (runaway) {
@@ -284,11 +295,8 @@ function parseRecord(out: Parsed, b: Uint8Array, pos: number, len: number, eof: 
     }
     fieldStart = false;
     if (c >= 0x80) {
-      const n = utf8Length(b, i, len);
-      if (n < 0 && !eof) return NEED_MORE;
-      if (n <= 0 && out.badByteAt < 0) out.badByteAt = i;
-      if (n > 0) out.sawUtf8 = true;
-      i += n > 0 ? n : 1;
+      i = stepNonAscii(out, b, i, len, eof);
+      if (i < 0) return NEED_MORE;
     } else i++;
   }
 }
@@ -336,20 +344,8 @@ function parsePlainLine(out: Parsed, b: Uint8Array, pos: number, len: number, cl
   out.badByteAt = -1;
   out.sawUtf8 = false;
   if (high & 0x80) {
-    for (let j = pos; j < end; ) {
-      if (b[j] < 0x80) {
-        j++;
-        continue;
-      }
-      const n = utf8Length(b, j, end);
-      if (n > 0) {
-        out.sawUtf8 = true;
-        j += n;
-      } else {
-        if (out.badByteAt < 0) out.badByteAt = j;
-        j++;
-      }
-    }
+    // The line ends at `end`: a sequence cut short there is not UTF-8 (as at the end of a file).
+    for (let j = pos; j < end; ) j = b[j] < 0x80 ? j + 1 : stepNonAscii(out, b, j, end, true);
   }
   out.end = end;
   out.next = lf + 1;

@@ -273,7 +273,7 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   const missing = opts.mapping ? missingRoles(opts.mapping) : detection.missing;
   if (missing.length > 0) {
     const sample = await db.rows<Record<string, string | null>>(`SELECT COLUMNS(*)::VARCHAR FROM stg ${goodRows} LIMIT 5`);
-    await db.exec('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS broken_rows');
+    // ingestFile drops the staging tables on the way out, as for any other error.
     throw new NeedsMappingError(file.name, header, sample, { mapping, missing });
   }
   for (const c of Object.values(mapping.columns)) {

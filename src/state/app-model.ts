@@ -21,7 +21,7 @@ import { quantileScale, type ColorScale } from '../map/color-scale';
 import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
-import { createHotspotClient, type HotspotClient } from './hotspot-client';
+import { createHotspotClient, type HotspotClient, type StudyRequest } from './hotspot-client';
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
@@ -132,11 +132,21 @@ export function createAppModel(source: DataSource): AppModel {
     const f = cubeFilter();
     return d && f ? coverageView(d, f, view) : null;
   });
-  /** The study area's key and no-data area for the worker (no-data boroughs left out unless included). */
-  const studyArgs = (c: CrimeCube, b: BoundaryLayers) => {
+  /**
+   * The hot spot study area of the view (Gi*, forecast accuracy and the patrol plan all use it):
+   * the chosen area's polygons, without the no-data boroughs unless the user keeps them; null
+   * when the area has no polygon.
+   */
+  const studyRequest = (c: CrimeCube, b: BoundaryLayers): StudyRequest | null => {
+    const features = areaFeatures(b, view.area);
+    if (features.length === 0) return null;
     const cov = coverage();
     const nd = cov ? noDataStudyArea(cov, b.boroughs, view.includeNoData) : null;
-    return { areaKey: areaKey(c.resolution, view.area) + (nd?.key ?? ''), noDataArea: nd ? () => nd.area : undefined };
+    return {
+      areaKey: areaKey(c.resolution, view.area) + (nd?.key ?? ''),
+      polygons: () => features as never,
+      noDataArea: nd ? () => nd.area : undefined,
+    };
   };
 
   const filtered = createMemo<CellTotals | null>(() => {
@@ -167,11 +177,11 @@ export function createAppModel(source: DataSource): AppModel {
     const f = cubeFilter();
     const b = boundaries();
     if (view.layer === 'counts' || !c || !f || !b) return;
-    const features = areaFeatures(b, view.area);
-    if (features.length === 0) return setHotspots(null);
+    const study = studyRequest(c, b);
+    if (!study) return setHotspots(null);
     const weights = weightVector();
     client()
-      .analyse({ cube: c, ...studyArgs(c, b), polygons: () => features as never, filter: f, weights })
+      .analyse({ cube: c, ...study, filter: f, weights })
       .then((r) => {
         if (!r) return;
         batch(() => {
@@ -201,9 +211,9 @@ export function createAppModel(source: DataSource): AppModel {
     const b = boundaries();
     const f = cubeFilter();
     if (!c || !b || !f) return null;
-    const features = areaFeatures(b, view.area);
-    if (features.length === 0) throw new Error('choose an area first');
-    return client().accuracy({ cube: c, ...studyArgs(c, b), polygons: () => features as never, filter: f, options });
+    const study = studyRequest(c, b);
+    if (!study) throw new Error('choose an area first');
+    return client().accuracy({ cube: c, ...study, filter: f, options });
   }
 
   /**
@@ -227,11 +237,7 @@ export function createAppModel(source: DataSource): AppModel {
     area: () => {
       const c = cube();
       const b = boundaries();
-      const features = b ? areaFeatures(b, view.area) : [];
-      if (!c || !b || features.length === 0) return null;
-      // The same study area as the hot spots: no-data boroughs left out unless the user keeps them.
-      const { areaKey: key, noDataArea } = studyArgs(c, b);
-      return { key, polygons: () => features as never, noDataArea };
+      return c && b ? studyRequest(c, b) : null;
     },
   });
 

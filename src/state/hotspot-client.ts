@@ -10,12 +10,16 @@ import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-repor
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
 
-interface Args {
-  cube: CrimeCube;
+/** The study area as the worker takes it: built there from the polygons, cached under the key. */
+export interface StudyRequest {
   areaKey: string;
   polygons: () => AreaPolygons;
   /** The no-data area of the study (its codes must be part of `areaKey`). */
   noDataArea?: () => NoDataArea;
+}
+
+interface Args extends StudyRequest {
+  cube: CrimeCube;
   filter: CubeFilter;
   weights?: Float64Array;
 }

@@ -10,8 +10,7 @@ import { type Accessor, createEffect, createSignal } from 'solid-js';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 import { DEFAULT_HALF_LIFE } from '../analysis/priority';
-import type { HotspotClient } from './hotspot-client';
-import type { NoDataArea } from '../analysis/hotspots';
+import type { HotspotClient, StudyRequest } from './hotspot-client';
 
 /** The backtest's settings the user can change (percent for the display, months). */
 export interface PrioritySettings {
@@ -41,8 +40,8 @@ export interface PriorityInputs {
   cubeFilter: Accessor<CubeFilter | null>;
   /** Harm weights when the view's weight is harm, else undefined (counts). */
   weights: Accessor<Float64Array | undefined>;
-  /** The study area's key and polygons, or null when the view has no area yet. */
-  area: Accessor<{ key: string; polygons: () => never; noDataArea?: () => NoDataArea } | null>;
+  /** The study area, or null when the view has no area yet. */
+  area: Accessor<StudyRequest | null>;
   client: () => HotspotClient;
 }
 
@@ -62,7 +61,7 @@ export function createPriorityModel(inputs: PriorityInputs): PriorityModel {
     const options: BacktestOptions = { coverage: s.coveragePercent / 100, halfLife: s.halfLife, months: s.months };
     inputs
       .client()
-      .priority({ cube, areaKey: area.key, polygons: area.polygons, noDataArea: area.noDataArea, filter, weights: inputs.weights(), options })
+      .priority({ cube, ...area, filter, weights: inputs.weights(), options })
       .then((p) => {
         if (!p) return;
         setPlan(p);
