@@ -9,7 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, countDeckPixels, launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
+import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
 
 // The six viridis classes the legend draws (0.1..1.0 of the scale, see src/map/color-scale.ts).
 const VIRIDIS: [number, number, number][] = [
@@ -45,10 +45,7 @@ describe('the app in Chromium', () => {
 
   beforeAll(async () => {
     [served, browser, truth] = await Promise.all([servePreview(), launchBrowser(), independentTruth()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    errors = collectErrors(page);
-    await page.goto(served.url);
-    await waitReady(page);
+    ({ page, errors } = await openReady(browser, served.url));
   });
 
   afterAll(async () => {

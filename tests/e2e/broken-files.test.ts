@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrokenCase, invalidUtf8, notCsvFiles, semicolonExtraField, truncatedLastLine, unterminatedQuote, windows1252,
 } from '../unit/helpers/broken-csv';
-import { collectErrors, launchBrowser, servePreview, type Served, waitReady } from './harness';
+import { launchBrowser, openReady, type Served, servePreview } from './harness';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
 
@@ -22,10 +22,7 @@ describe('broken files in the browser: every row is accounted for', () => {
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    errors = collectErrors(page);
-    await page.goto(served.url);
-    await waitReady(page);
+    ({ page, errors } = await openReady(browser, served.url));
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, countDeckPixels, launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
+import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
 
 // Gi* hot bins (99/95/90 %), as drawn by src/map/hotspot-colors.ts.
 const HOT: [number, number, number][] = [[178, 24, 43], [239, 138, 98], [253, 219, 199]];
@@ -53,10 +53,7 @@ describe('data coverage in Chromium', () => {
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    errors = collectErrors(page);
-    await page.goto(`${served.url}?layer=gi&bcu=CE`);
-    await waitReady(page);
+    ({ page, errors } = await openReady(browser, `${served.url}?layer=gi&bcu=CE`));
   });
 
   afterAll(async () => {

@@ -66,6 +66,22 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Opens the app at `url` in a new page (1280x860 unless told), collecting its console and page
+ * errors, and waits until it is ready.
+ */
+export async function openReady(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 860 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors = collectErrors(page);
+  await page.goto(url);
+  await waitReady(page);
+  return { page, errors };
+}
+
 /** Waits until the app reports it is ready (the embedded data loaded and the cube built). */
 export async function waitReady(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout });

@@ -14,7 +14,7 @@ import { latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonStudyCells } from './reference';
-import { collectErrors, countDeckPixels, launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
+import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
 
 const HOT: [number, number, number][] = [[178, 24, 43], [239, 138, 98], [253, 219, 199]];
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
@@ -76,10 +76,7 @@ describe('hotspot statistics in Chromium', () => {
 
   beforeAll(async () => {
     [served, browser, cli] = await Promise.all([servePreview(), launchBrowser(), runCli()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    errors = collectErrors(page);
-    await page.goto(`${served.url}?layer=gi`);
-    await waitReady(page);
+    ({ page, errors } = await openReady(browser, `${served.url}?layer=gi`));
     await page.waitForSelector('[data-testid=hotspot-ms]:has-text("analysed")', { timeout: 60_000 });
   });
 

@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../src/analysis/categories';
-import { launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
+import { launchBrowser, openReady, ROOT, servePreview, type Served, waitReady } from './harness';
 
 const WESTMINSTER = 'E09000033';
 const CAMDEN = 'E09000007';
@@ -116,12 +116,7 @@ async function hexagonSpot(page: Page): Promise<{ x: number; y: number }> {
 describe('a shared link is the view (Chromium)', () => {
   let served: Served;
   let browser: Browser;
-  const open = async (url: string) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(url);
-    await waitReady(page);
-    return page;
-  };
+  const open = async (url: string) => (await openReady(browser, url)).page;
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
