@@ -1,9 +1,9 @@
 import type { Feature, Polygon } from 'geojson';
 import { gridDisk, polygonToCells } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { cubeOfRows } from './helpers/cube';
 import { accuracyReport, type AccuracyOptions, FORECAST_MEASURES } from '../../src/analysis/accuracy-report.ts';
-import { ALL_CATEGORIES, categoryCode, CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../src/analysis/categories.ts';
-import type { CrimeCube } from '../../src/analysis/cube';
+import { categoryCode, CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../src/analysis/categories.ts';
 import { harmWeightVector } from '../../src/analysis/harm.ts';
 import { buildStudyArea } from '../../src/analysis/hotspots.ts';
 
@@ -46,30 +46,6 @@ interface Row {
   count: number;
 }
 
-/** A CrimeCube laid out as the docs of CrimeCube describe; ward and borough are -1 (unused here). */
-function makeCube(cells: readonly string[], months: string[], rows: Row[]): CrimeCube {
-  const sortedCells = [...new Set(cells)].sort();
-  const sorted = rows.map((r) => ({ ...r, code: sortedCells.indexOf(r.cell) })).sort((a, b) => a.code - b.code);
-  const cellStart = new Int32Array(sortedCells.length + 1);
-  for (const r of sorted) cellStart[r.code + 1]++;
-  for (let c = 0; c < sortedCells.length; c++) cellStart[c + 1] += cellStart[c];
-  return {
-    resolution: 9,
-    cells: sortedCells,
-    months,
-    categories: ALL_CATEGORIES,
-    wards: [],
-    boroughs: [],
-    boroughBcu: [],
-    cell: Int32Array.from(sorted, (r) => r.code),
-    month: Uint16Array.from(sorted, (r) => r.month),
-    category: Uint8Array.from(sorted, (r) => r.category),
-    ward: Int16Array.from(sorted, () => -1),
-    borough: Int16Array.from(sorted, () => -1),
-    count: Int32Array.from(sorted, (r) => r.count),
-    cellStart,
-  };
-}
 
 // Months M0..M4 = 2024-01..2024-05. Training window M0..M2, test month M3; M4 must be ignored.
 const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
@@ -108,7 +84,7 @@ const ROWS: Row[] = [
   { cell: OUTSIDE, month: 3, category: THEFT, count: 7 },
   { cell: C[7], month: 4, category: THEFT, count: 50 },
 ];
-const CUBE = makeCube([...C, OUTSIDE], MONTHS, ROWS);
+const CUBE = cubeOfRows([...C, OUTSIDE], MONTHS, ROWS);
 
 /** The 14 crime categories (codes 0..13); stop and search (code 14) left out. */
 const CRIMES = CRIME_CATEGORIES.map((_, i) => i);

@@ -1,6 +1,7 @@
 import type { Feature, Polygon } from 'geojson';
 import { gridDisk, gridDistance, polygonToCells } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { cubeOfRows } from './helpers/cube';
 import type { CrimeCube, CubeFilter } from '../../src/analysis/cube';
 import { EMERGING_CATEGORIES } from '../../src/analysis/emerging.ts';
 import {
@@ -41,39 +42,9 @@ interface Row {
   count: number;
 }
 
-/**
- * A CrimeCube laid out as the docs of CrimeCube describe (cells sorted, rows sorted by cell,
- * cellStart offsets). Ward and borough are -1 in every row: the study area, not the ward or
- * borough, decides what is inside here.
- */
-function makeCube(cells: readonly string[], months: string[], categories: string[], rows: Row[], resolution = 9): CrimeCube {
-  const sortedCells = [...new Set(cells)].sort();
-  const code = (c: string) => {
-    const i = sortedCells.indexOf(c);
-    if (i < 0) throw new Error(`makeCube: row cell ${c} is not in the cube's cells`);
-    return i;
-  };
-  const sorted = rows.map((r) => ({ ...r, code: code(r.cell) })).sort((a, b) => a.code - b.code);
-  const cellStart = new Int32Array(sortedCells.length + 1);
-  for (const r of sorted) cellStart[r.code + 1]++;
-  for (let c = 0; c < sortedCells.length; c++) cellStart[c + 1] += cellStart[c];
-  return {
-    resolution,
-    cells: sortedCells,
-    months,
-    categories,
-    wards: [],
-    boroughs: ['B1'],
-    boroughBcu: [null],
-    cell: Int32Array.from(sorted, (r) => r.code),
-    month: Uint16Array.from(sorted, (r) => r.month),
-    category: Uint8Array.from(sorted, (r) => r.category),
-    ward: Int16Array.from(sorted, () => -1),
-    borough: Int16Array.from(sorted, () => -1),
-    count: Int32Array.from(sorted, (r) => r.count),
-    cellStart,
-  };
-}
+/** This file's cubes: its own categories, one borough (the study area decides what is inside). */
+const makeCube = (cells: readonly string[], months: string[], categories: string[], rows: Row[], resolution = 9): CrimeCube =>
+  cubeOfRows(cells, months, rows, { categories, resolution, boroughs: ['B1'] });
 
 /** Rows of a CSR neighbours structure as plain arrays. */
 function rowsOf(nb: { offsets: Int32Array; indices: Int32Array }): number[][] {

@@ -1,8 +1,8 @@
 import type { Feature, Polygon } from 'geojson';
 import { polygonToCells } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { cubeOfRows } from './helpers/cube';
 import { ALL_CATEGORIES, categoryCode, CRIME_CATEGORIES } from '../../src/analysis/categories.ts';
-import type { CrimeCube } from '../../src/analysis/cube';
 import { neighboursFromLists } from '../../src/analysis/gi-star.ts';
 import { buildStudyArea } from '../../src/analysis/hotspots.ts';
 import { type BacktestInput, monthlyStudyValues, patrolPlan, rollingBacktest } from '../../src/analysis/priority-backtest.ts';
@@ -167,33 +167,17 @@ const C = polygonToCells([RING], 9, true).sort();
 const ROBBERY = categoryCode('Robbery');
 const THEFT = categoryCode('Other theft');
 
-function makeCube(months: string[], rows: { cell: string; month: number; category: number; count: number }[]): CrimeCube {
-  const cells = [...new Set(rows.map((r) => r.cell))].sort();
-  const sorted = rows.map((r) => ({ ...r, code: cells.indexOf(r.cell) })).sort((a, b) => a.code - b.code);
-  const cellStart = new Int32Array(cells.length + 1);
-  for (const r of sorted) cellStart[r.code + 1]++;
-  for (let c = 0; c < cells.length; c++) cellStart[c + 1] += cellStart[c];
-  return {
-    resolution: 9, cells, months, categories: ALL_CATEGORIES, wards: [], boroughs: [], boroughBcu: [],
-    cell: Int32Array.from(sorted, (r) => r.code),
-    month: Uint16Array.from(sorted, (r) => r.month),
-    category: Uint8Array.from(sorted, (r) => r.category),
-    ward: Int16Array.from(sorted, () => -1),
-    borough: Int16Array.from(sorted, () => -1),
-    count: Int32Array.from(sorted, (r) => r.count),
-    cellStart,
-  };
-}
 
 describe('patrolPlan on a crime cube', () => {
   // Months 2024-01..06; the window is 2024-02..06 (month codes 1..5), so 2024-01 is outside it.
   // 2024-02 has no crime in the area: the window's months start there all the same.
-  const CUBE = makeCube(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'], [
+  const ROWS = [
     { cell: C[7], month: 0, category: THEFT, count: 100 }, // before the window: ignored
     { cell: C[5], month: 2, category: THEFT, count: 4 },
     { cell: C[5], month: 5, category: THEFT, count: 1 },
     { cell: C[10], month: 4, category: ROBBERY, count: 3 },
-  ]);
+  ];
+  const CUBE = cubeOfRows(ROWS.map((r) => r.cell), ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'], ROWS);
   const FILTER = { monthFrom: 1, monthTo: 5, categories: CRIME_CATEGORIES.map((_, i) => i), area: { kind: 'all' as const } };
 
   it('lays the window out month by month from monthFrom, empty months included', () => {
