@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchBrowser, ROOT, servePreview } from '../tests/e2e/harness';
+import { median, percentile } from './stats';
 
 const VIEWPORT = { width: 1920, height: 1080 };
 /** Untimed passes over the filter series, then timed ones. */
@@ -228,15 +229,6 @@ function resetView(): void {
 
 // ---------------------------------------------------------------------------------------------
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-}
 
 /** mulberry32 for the input delays (the same on every run). */
 function delays(seed: number): () => number {
@@ -272,8 +264,8 @@ async function runSeries(page: Page, info: DatasetInfo): Promise<string> {
       `${info.cells.toLocaleString('en-GB')} cells; ${samples.length} changes`,
     `    median ms: aggregation ${f2(agg)} | input handlers ${f2(median(col((s) => s.handlerMs)))} (deck draw inside them ${f2(median(col((s) => s.drawInHandlerMs)))}) | ` +
       `frame that shows it ${f2(median(col((s) => s.frameMs)))} | work (handlers + that frame) ${f2(work)}`,
-    `    median ms: input to deck's drawn frame ${f1(drawn)} (p95 ${f1(percentile(col((s) => s.drawnMs), 0.95))}) | ` +
-      `input to that frame painted ${f1(painted)} (p95 ${f1(percentile(col((s) => s.paintedMs), 0.95))}, max ${f1(Math.max(...col((s) => s.paintedMs)))})`,
+    `    median ms: input to deck's drawn frame ${f1(drawn)} (p95 ${f1(percentile(col((s) => s.drawnMs), 95))}) | ` +
+      `input to that frame painted ${f1(painted)} (p95 ${f1(percentile(col((s) => s.paintedMs), 95))}, max ${f1(Math.max(...col((s) => s.paintedMs)))})`,
     `    ratios to aggregation (median): work ${f2(work / agg)}x, input to drawn frame ${f2(drawn / agg)}x, input to painted frame ${f2(painted / agg)}x; ` +
       `frames drawn per change: ${median(col((s) => s.frames))}`,
   ].join('\n');

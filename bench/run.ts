@@ -29,6 +29,7 @@ import { createNodeIngestEnv, loadBoundariesFromDir } from '../src/ingest/env-no
 import { ingestFile, type IngestEnv, type IngestReport } from '../src/ingest/pipeline';
 import { DEFAULT_VIEW, toCubeFilter } from '../src/state/filters';
 import { runBrowserBench } from './browser';
+import { median, percentile } from './stats';
 
 const PARQUET = 'data/crimes.parquet';
 const BOUNDARIES = 'data/boundaries';
@@ -178,16 +179,6 @@ function log(s: string): void {
   process.stderr.write(`${s}\n`);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-/** Nearest-rank percentile. */
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
 /** DuckDB's own memory accounting (buffer manager), if the WASM engine offers it. */
 async function duckdbMemoryMB(db: { rows<T>(sql: string): Promise<T[]> }): Promise<number | null> {
