@@ -1,5 +1,6 @@
 import { render } from 'solid-js/web';
-import crimesUrl from '../data/crimes.parquet?url';
+import recordsUrl from '../data/crimes.parquet?url';
+import hex100mUrl from '../data/london-2025-26-hex100m.parquet?url';
 import boroughsUrl from '../data/boundaries/boroughs.geojson?url';
 import wardsUrl from '../data/boundaries/wards.geojson?url';
 import bcusUrl from '../data/boundaries/bcus.geojson?url';
@@ -10,7 +11,10 @@ import { App } from './ui/App';
 import { AppProvider } from './ui/context';
 import './ui/app.css';
 
-const model = createAppModel({ crimesUrl, boroughsUrl, wardsUrl, bcusUrl, connect: getBrowserClient });
+const model = createAppModel({
+  // Keyed by data/datasets.json id; a dataset added there needs its file imported here.
+  datasetUrls: { 'london-2025-26': hex100mUrl, 'london-2017-18': recordsUrl },
+  boroughsUrl, wardsUrl, bcusUrl, connect: getBrowserClient });
 // Read-only handle for browser tests and analysts' devtools.
 (window as unknown as { hotspot: unknown }).hotspot = model;
 (window as unknown as { hotspotFrames: unknown }).hotspotFrames = deckFrames;

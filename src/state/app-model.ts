@@ -15,6 +15,7 @@ import { buildCube } from '../db/cube';
 import type { DbClient } from '../db/client';
 import type { H3Resolution } from '../db/schema';
 import type { IngestReport } from '../ingest/pipeline';
+import type { DatasetInfo } from './datasets';
 import type { JobQueueState } from './job-queue';
 import { createLoadModel, type DataSource, type LoadModel, type LoadStatus, type MappingRequest } from './load-model';
 import { quantileScale, type ColorScale } from '../map/color-scale';
@@ -55,6 +56,8 @@ export interface AppModel {
   /** The opening link asked for the online street map; it stays off until the user says yes. */
   basemapAsked: Accessor<boolean>;
   answerBasemap(yes: boolean): void;
+  /** The embedded dataset now loaded (null while none is). */
+  dataset: Accessor<DatasetInfo | null>;
   /** Totals over every loaded file. */
   totals: Accessor<{ kept: number; rejected: number }>;
   reports: Accessor<IngestReport[]>;
@@ -113,7 +116,8 @@ export function createAppModel(source: DataSource): AppModel {
   const setView = (patch: Partial<ViewState>) => {
     setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
     url.schedule();
-    if (patch.resolution !== undefined) void rebuildCube();
+    if (patch.dataset !== undefined && patch.dataset !== load.dataset()?.id) void load.switchDataset(patch.dataset);
+    else if (patch.resolution !== undefined) void rebuildCube();
   };
 
   const harmWeights = createMemo(() => harmWeightVector(harmTable.weights, { ...view.harmOverrides }));
@@ -264,7 +268,7 @@ export function createAppModel(source: DataSource): AppModel {
     });
   }
 
-  void load.start();
+  void load.start(view.dataset);
 
   return {
     status: load.status,
@@ -287,6 +291,7 @@ export function createAppModel(source: DataSource): AppModel {
       setBasemapAsked(false);
       setView({ onlineBasemap: yes });
     },
+    dataset: load.dataset,
     totals: load.totals,
     reports: load.reports,
     loadFiles: load.loadFiles,

@@ -6,8 +6,11 @@ import { isValidCell } from 'h3-js';
 import { ALL_CATEGORIES } from '../analysis/categories';
 import type { AreaFilter, CrimeCube, CubeFilter } from '../analysis/cube';
 import { H3_RESOLUTIONS, type H3Resolution } from '../db/schema';
+import { datasetById, DEFAULT_DATASET } from './datasets';
 
 export interface ViewState {
+  /** The embedded dataset the user's files are loaded on top of (data/datasets.json id). */
+  dataset: string;
   resolution: H3Resolution;
   /** Inclusive month range 'YYYY-MM'; null = the first / last month of the data. */
   from: string | null;
@@ -54,6 +57,7 @@ export const MAP_LAYERS: Record<MapLayerKind, string> = {
  * looked like the default and was left out of the URL).
  */
 export const DEFAULT_VIEW: Readonly<ViewState> = deepFreeze({
+  dataset: DEFAULT_DATASET.id,
   resolution: 9,
   from: null,
   to: null,
@@ -120,6 +124,7 @@ export function toCubeFilter(cube: CrimeCube, v: ViewState): CubeFilter {
 /** Encodes the view as URL search parameters (stable keys, short values). */
 export function encodeView(v: ViewState): string {
   const p = new URLSearchParams();
+  if (v.dataset !== DEFAULT_VIEW.dataset) p.set('ds', v.dataset);
   if (v.resolution !== DEFAULT_VIEW.resolution) p.set('res', String(v.resolution));
   if (v.from) p.set('from', v.from);
   if (v.to) p.set('to', v.to);
@@ -175,7 +180,9 @@ export function decodeView(search: string): ViewState {
     if (codes !== null) area = { kind, codes: [...new Set(codes.split('.').filter((c) => /^[A-Za-z0-9]+$/.test(c)))] };
   }
   const hex = p.get('hex')?.toLowerCase() ?? null;
+  const ds = p.get('ds');
   return {
+    dataset: ds !== null && datasetById(ds) ? ds : DEFAULT_VIEW.dataset,
     resolution: (H3_RESOLUTIONS as readonly number[]).includes(res) ? (res as H3Resolution) : DEFAULT_VIEW.resolution,
     from: month(p.get('from')),
     to: month(p.get('to')),

@@ -12,6 +12,7 @@ import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
 import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
 import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport, type IngestStage } from '../ingest/pipeline';
 import type { BoundaryLayers } from '../map/basemap-style';
+import { datasetById, type DatasetInfo } from './datasets';
 import { JobQueue, type JobQueueState } from './job-queue';
 
 export interface LoadStatus {
@@ -27,8 +28,8 @@ export interface MappingRequest {
 }
 
 export interface DataSource {
-  /** The shipped crimes file (police.uk street semantics, Parquet). */
-  crimesUrl: string;
+  /** Where each embedded dataset's file is served (data/datasets.json id -> URL). */
+  datasetUrls: Readonly<Record<string, string>>;
   boroughsUrl: string;
   wardsUrl: string;
   bcusUrl: string;
@@ -41,6 +42,8 @@ interface LoadedFile {
   name: string;
   data: Blob | Uint8Array;
   mapping?: ColumnMapping;
+  /** The embedded dataset's file (replaced by a dataset switch), not one of the user's. */
+  embedded?: boolean;
 }
 
 export interface LoadModel {
@@ -57,8 +60,15 @@ export interface LoadModel {
   /** Every multi-statement database job runs here, one at a time. */
   jobs: JobQueue;
   db(): DbClient | null;
-  /** Loads the embedded data (call once). */
-  start(): Promise<void>;
+  /** Loads an embedded dataset (call once; see {@link LoadModel.switchDataset} for a change). */
+  start(datasetId: string): Promise<void>;
+  /**
+   * Replaces the embedded dataset: the tables are emptied and the chosen dataset loaded, then the
+   * user's own files again (nothing of theirs is lost), as one queued job.
+   */
+  switchDataset(datasetId: string): Promise<void>;
+  /** The embedded dataset now loaded (null before the first load). */
+  dataset: Accessor<DatasetInfo | null>;
   /** Queues files behind whatever is loading; resolves when they are loaded and settled. */
   loadFiles(files: File[]): Promise<void>;
   /** Fault injection for browser tests: crash a worker now, or when the next ingest reaches a stage. */
@@ -75,6 +85,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
   const [totals, setTotals] = createSignal({ kept: 0, rejected: 0 });
   const [reports, setReports] = createSignal<IngestReport[]>([]);
   const [mappingRequest, setMappingRequest] = createSignal<MappingRequest | null>(null);
+  const [dataset, setDataset] = createSignal<DatasetInfo | null>(null);
   let ingestWorker: IngestWorker | null = null;
   let env: IngestEnv | null = null;
   let db: DbClient | null = null;
@@ -193,7 +204,25 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     }
   }
 
-  function start(): Promise<void> {
+  /** Downloads an embedded dataset's file; its Parquet decoding starts in the ingest worker at once. */
+  function fetchDataset(info: DatasetInfo, worker: IngestWorker): Promise<LoadedFile> {
+    const url = source.datasetUrls[info.id];
+    if (!url) return Promise.reject(new Error(`no file is served for the dataset "${info.label}"`));
+    return fetch(url).then(async (res) => {
+      if (!res.ok) throw new Error(`could not load ${info.label}: HTTP ${res.status}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      worker.prefetchParquet(bytes);
+      return { name: info.file, data: bytes, embedded: true };
+    });
+  }
+
+  function known(datasetId: string): DatasetInfo {
+    const info = datasetById(datasetId);
+    if (!info) throw new Error(`unknown dataset "${datasetId}"`);
+    return info;
+  }
+
+  function start(datasetId: string): Promise<void> {
     const fetchJson = async (url: string) => {
       const r = await fetch(url);
       if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
@@ -202,16 +231,12 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     // The embedded data is the first job: files chosen meanwhile wait behind it.
     return asLoad(() =>
       jobs.run('Loading the embedded London crimes', async () => {
+        const info = known(datasetId);
         // Everything independent starts at once: DuckDB's start-up, the boundaries, and the crimes
         // download with its Parquet decoding in the ingest worker.
         ingestWorker ??= createIngestWorker();
         const worker = ingestWorker;
-        const crimes = fetch(source.crimesUrl).then(async (res) => {
-          if (!res.ok) throw new Error(`could not load the embedded crimes: HTTP ${res.status}`);
-          const bytes = new Uint8Array(await res.arrayBuffer());
-          worker.prefetchParquet(bytes);
-          return bytes;
-        });
+        const crimes = fetchDataset(info, worker);
         const [conn, boroughs, wards, bcus] = await Promise.all([
           source.connect(),
           fetchJson(source.boroughsUrl),
@@ -222,8 +247,31 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
         setBoundaries({ boroughs, wards, bcus });
         worker.init({ boroughs, wards });
         env = worker.env(conn);
-        setStatus({ phase: 'loading', message: 'Loading the embedded London crimes…', fraction: 0.02 });
-        await loadJob({ name: 'london-2017-06-to-2018-05.parquet', data: await crimes });
+        setStatus({ phase: 'loading', message: `Loading ${info.label}…`, fraction: 0.02 });
+        await loadJob(await crimes);
+        setDataset(info);
+      }),
+    );
+  }
+
+  function switchDataset(datasetId: string): Promise<void> {
+    if (status().phase === 'ready') setStatus({ phase: 'loading', message: 'Switching dataset…', fraction: 0 });
+    return asLoad(() =>
+      jobs.run('Switching the embedded dataset', async () => {
+        const info = known(datasetId);
+        if (!db || !env || !ingestWorker) throw new Error('the database is not ready');
+        if (dataset()?.id === info.id) return;
+        const file = fetchDataset(info, ingestWorker);
+        setStatus({ phase: 'loading', message: `Loading ${info.label}…`, fraction: 0.02 });
+        // Whole tables go (one transaction): the new base and the user's files are then loaded
+        // again in their order, so the user's own files are never lost by a switch.
+        const own = loaded.splice(0).filter((f) => !f.embedded);
+        await db.exec('BEGIN TRANSACTION; DELETE FROM crimes; DELETE FROM rejects; DELETE FROM locations; DELETE FROM sources; COMMIT');
+        setReports([]);
+        setDataset(null);
+        await loadJob(await file);
+        setDataset(info);
+        for (const f of own) await loadJob(f);
       }),
     );
   }
@@ -247,6 +295,8 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     jobs,
     db: () => db,
     start,
+    switchDataset,
+    dataset,
     loadFiles,
     debug: {
       crashWorker(worker, atStage) {

@@ -7,6 +7,7 @@ import { IngestPanel } from './ingest/IngestPanel';
 import { MappingDialog } from './ingest/MappingDialog';
 import { LayerPanel } from './layers/LayerPanel';
 import { Legend } from './legend/Legend';
+import { DataAttribution } from './map/DataAttribution';
 import { MapTitleStrip } from './map/MapTitleStrip';
 import { MapView } from './map/MapView';
 
@@ -36,6 +37,7 @@ export function App() {
         <MapView />
         <MapTitleStrip />
         <Legend />
+        <DataAttribution />
       </main>
       <aside class="side right">
         <CellPanel />

@@ -9,7 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
+import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview, recordsUrl } from './harness';
 
 // The six viridis classes the legend draws (0.1..1.0 of the scale, see src/map/color-scale.ts).
 const VIRIDIS: [number, number, number][] = [
@@ -45,7 +45,7 @@ describe('the app in Chromium', () => {
 
   beforeAll(async () => {
     [served, browser, truth] = await Promise.all([servePreview(), launchBrowser(), independentTruth()]);
-    ({ page, errors } = await openReady(browser, served.url));
+    ({ page, errors } = await openReady(browser, recordsUrl(served)));
   });
 
   afterAll(async () => {

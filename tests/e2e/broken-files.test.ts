@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrokenCase, invalidUtf8, notCsvFiles, semicolonExtraField, truncatedLastLine, unterminatedQuote, windows1252,
 } from '../unit/helpers/broken-csv';
-import { launchBrowser, openReady, type Served, servePreview } from './harness';
+import { launchBrowser, openReady, type Served, servePreview, recordsUrl } from './harness';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
 
@@ -22,7 +22,7 @@ describe('broken files in the browser: every row is accounted for', () => {
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
-    ({ page, errors } = await openReady(browser, served.url));
+    ({ page, errors } = await openReady(browser, recordsUrl(served)));
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
+import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview, recordsUrl } from './harness';
 
 // Gi* hot bins (99/95/90 %), as drawn by src/map/hotspot-colors.ts.
 const HOT: [number, number, number][] = [[178, 24, 43], [239, 138, 98], [253, 219, 199]];
@@ -53,7 +53,7 @@ describe('data coverage in Chromium', () => {
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
-    ({ page, errors } = await openReady(browser, `${served.url}?layer=gi&bcu=CE`));
+    ({ page, errors } = await openReady(browser, recordsUrl(served, `layer=gi&bcu=CE`)));
   });
 
   afterAll(async () => {

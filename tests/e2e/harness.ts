@@ -15,6 +15,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+/** The 2017-18 record-level dataset: the tests written against its figures open it explicitly. */
+export const RECORDS_2017 = 'ds=london-2017-18';
+
+/** The app's address with the 2017-18 dataset and any further query (`'layer=gi&bcu=CE'`). */
+export function recordsUrl(served: Served, query = ''): string {
+  return `${served.url}?${RECORDS_2017}${query ? `&${query}` : ''}`;
+}
+
 /** Starts `vite preview` of dist/ (or another build directory) on a free port and resolves when it answers. */
 export async function servePreview(port = 4300 + Math.floor(Math.random() * 500), outDir = 'dist'): Promise<Served> {
   const child: ChildProcess = spawn(

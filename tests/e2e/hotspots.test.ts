@@ -14,7 +14,7 @@ import { latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonStudyCells } from './reference';
-import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
+import { countDeckPixels, launchBrowser, openReady, ROOT, type Served, servePreview, recordsUrl } from './harness';
 
 const HOT: [number, number, number][] = [[178, 24, 43], [239, 138, 98], [253, 219, 199]];
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
@@ -76,7 +76,7 @@ describe('hotspot statistics in Chromium', () => {
 
   beforeAll(async () => {
     [served, browser, cli] = await Promise.all([servePreview(), launchBrowser(), runCli()]);
-    ({ page, errors } = await openReady(browser, `${served.url}?layer=gi`));
+    ({ page, errors } = await openReady(browser, recordsUrl(served, `layer=gi`)));
     await page.waitForSelector('[data-testid=hotspot-ms]:has-text("analysed")', { timeout: 60_000 });
   });
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
+import { launchBrowser, ROOT, servePreview, type Served, waitReady, recordsUrl } from './harness';
 
 const EMBEDDED = 773_668;
 const SAMPLE = readFileSync(join(ROOT, 'data', 'samples', '2023-01-metropolitan-street-sample.csv'), 'utf8');
@@ -44,7 +44,7 @@ describe('loads are queued and crashes are rolled back', () => {
 
   const open = async (): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(served.url);
+    await page.goto(recordsUrl(served));
     return page;
   };
   const kept = (page: Page) => async () => num(await page.getByTestId('rows-kept').textContent());

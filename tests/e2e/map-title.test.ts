@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openReady, type Served, servePreview } from './harness';
+import { launchBrowser, openReady, type Served, servePreview, recordsUrl } from './harness';
 
 /** Every visible text node under the map area, with its computed font size in CSS px. */
 async function mapAreaText(page: Page): Promise<{ text: string; px: number }[]> {
@@ -39,7 +39,7 @@ describe('the map title strip and legibility at 1920x1080', () => {
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
-    ({ page, errors } = await openReady(browser, served.url, { width: 1920, height: 1080 }));
+    ({ page, errors } = await openReady(browser, recordsUrl(served), { width: 1920, height: 1080 }));
   });
 
   afterAll(async () => {

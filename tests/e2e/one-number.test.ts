@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openReady, ROOT, servePreview, type Served, waitReady } from './harness';
+import { launchBrowser, openReady, ROOT, servePreview, type Served, waitReady, recordsUrl } from './harness';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
 const WESTMINSTER = 'E09000033';
@@ -26,7 +26,7 @@ describe('one number per thing', () => {
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
-    ({ page } = await openReady(browser, `${served.url}?layer=gi&borough=${WESTMINSTER}`));
+    ({ page } = await openReady(browser, recordsUrl(served, `layer=gi&borough=${WESTMINSTER}`)));
     await page.waitForSelector('[data-testid=hotspot-ms]:has-text("analysed")', { timeout: 60_000 });
     await page.waitForTimeout(1000); // the map's framing animation
   });

@@ -14,7 +14,7 @@ import { gridDisk, latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonStudyCells } from './reference';
-import { launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
+import { launchBrowser, openReady, ROOT, type Served, servePreview, recordsUrl } from './harness';
 
 type RankingId = 'priority' | 'window' | 'last-month' | 'gi';
 const RANKINGS: RankingId[] = ['priority', 'window', 'last-month', 'gi'];
@@ -129,7 +129,7 @@ describe('patrol priority and its backtest in Chromium', () => {
 
   beforeAll(async () => {
     [served, browser, truth, cli] = await Promise.all([servePreview(), launchBrowser(), independentBacktest(), runCli()]);
-    ({ page, errors } = await openReady(browser, served.url, { width: 1280, height: 900 }));
+    ({ page, errors } = await openReady(browser, recordsUrl(served), { width: 1280, height: 900 }));
     await page.getByTestId('accuracy-toggle').click();
     await page.getByTestId('backtest-table').waitFor({ timeout: 60_000 });
   });

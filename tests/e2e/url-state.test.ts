@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../src/analysis/categories';
-import { launchBrowser, openReady, ROOT, servePreview, type Served, waitReady } from './harness';
+import { launchBrowser, openReady, ROOT, servePreview, type Served, waitReady, recordsUrl } from './harness';
 
 const WESTMINSTER = 'E09000033';
 const CAMDEN = 'E09000007';
@@ -132,7 +132,7 @@ describe('a shared link is the view (Chromium)', () => {
   let cameraLinked: Page;
 
   it('Westminster with only Robbery, chosen in the UI, opens in a new page with the same boxes ticked and 2,347 crimes', { timeout: 240_000 }, async () => {
-    const page = await open(served.url);
+    const page = await open(recordsUrl(served));
     await page.getByTestId('area-kind').selectOption('borough');
     await page.getByTestId('area-code').selectOption(WESTMINSTER);
     await page.getByRole('button', { name: 'none' }).click();
@@ -221,7 +221,7 @@ describe('a shared link is the view (Chromium)', () => {
       page.on('request', (r) => {
         if (new URL(r.url()).hostname === TILE_HOST) tiles.push(r.url());
       });
-      await page.goto(`${served.url}?basemap=osm&borough=${WESTMINSTER}`);
+      await page.goto(recordsUrl(served, `basemap=osm&borough=${WESTMINSTER}`));
       await waitReady(page);
       const prompt = page.getByTestId('basemap-prompt');
       await prompt.waitFor({ timeout: 15_000 });

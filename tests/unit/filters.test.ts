@@ -34,7 +34,7 @@ describe('encodeView(view)', () => {
 
   it('writes every parameter of a fully non-default view', () => {
     const v: ViewState = {
-      resolution: 7, from: '2023-01', to: '2023-06', categories: ['Drugs'],
+      dataset: 'london-2017-18', resolution: 7, from: '2023-01', to: '2023-06', categories: ['Drugs'],
       area: { kind: 'ward', codes: ['E05000644', 'E05000649'] }, onlineBasemap: true,
       layer: 'gi', weight: 'harm', harmOverrides: { Robbery: 365, Burglary: 1.5 }, includeNoData: true,
       selected: '87195da49ffffff', camera: { lon: -0.12772, lat: 51.50741, zoom: 12.5 },
@@ -42,7 +42,7 @@ describe('encodeView(view)', () => {
     // Drugs = code 4; harm overrides as code:days in code order (Burglary 2, Robbery 9), '_'-joined
     // ('%3A' is URLSearchParams' escape of ':').
     expect(encodeView(v)).toBe(
-      'res=7&from=2023-01&to=2023-06&cat=4&ward=E05000644.E05000649&basemap=osm&layer=gi&weight=harm&hw=2%3A1.5_9%3A365&nodata=include' +
+      'ds=london-2017-18&res=7&from=2023-01&to=2023-06&cat=4&ward=E05000644.E05000649&basemap=osm&layer=gi&weight=harm&hw=2%3A1.5_9%3A365&nodata=include' +
         '&hex=87195da49ffffff&lon=-0.12772&lat=51.50741&zoom=12.5',
     );
   });

@@ -9,6 +9,7 @@ import { getPentagons, isValidCell, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import { H3_RESOLUTIONS } from '../../src/db/schema';
+import { DATASETS } from '../../src/state/datasets';
 import { decodeView, encodeView, MAP_LAYERS, type MapLayerKind, type ViewState } from '../../src/state/filters';
 
 const RUNS = { numRuns: 1000 };
@@ -20,6 +21,7 @@ const isRounded = (x: number, digits: number) => Number.isFinite(x) && Math.roun
 /** Why `v` is not a valid view ([] when it is). */
 function problems(v: ViewState): string[] {
   const out: string[] = [];
+  if (!DATASETS.some((d) => d.id === v.dataset)) out.push(`dataset ${v.dataset}`);
   if (!(H3_RESOLUTIONS as readonly number[]).includes(v.resolution)) out.push(`resolution ${v.resolution}`);
   for (const m of [v.from, v.to]) if (m !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) out.push(`month ${m}`);
   // Categories: known, each once, in code order.
@@ -85,6 +87,7 @@ const camera = fc.record({
 });
 
 const validView: fc.Arbitrary<ViewState> = fc.record({
+  dataset: fc.constantFrom(...DATASETS.map((d) => d.id)),
   resolution: fc.constantFrom(...H3_RESOLUTIONS),
   from: fc.option(month, { nil: null }),
   to: fc.option(month, { nil: null }),
@@ -102,14 +105,14 @@ const validView: fc.Arbitrary<ViewState> = fc.record({
 
 // -- Arbitrary search strings -----------------------------------------------------------
 
-const KEYS = ['res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom'];
+const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom'];
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 /** Near misses: the app's own keys with values made of the characters its values use. */
 const nearMiss = fc
   .array(
     fc.tuple(
       fc.constantFrom(...KEYS),
-      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom('none', 'osm', 'gi', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2')),
+      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2')),
     ),
     { maxLength: 12 },
   )

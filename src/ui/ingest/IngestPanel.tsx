@@ -1,6 +1,7 @@
 /** Loading files: picker and drop zone, progress, kept / rejected counts, per-file reports. */
 import { createSignal, For, Show } from 'solid-js';
 import { useApp } from '../context';
+import { DatasetChoice } from './DatasetChoice';
 import { RejectsViewer } from './RejectsViewer';
 
 const n = (v: number) => v.toLocaleString('en-GB');
@@ -19,6 +20,7 @@ export function IngestPanel() {
   return (
     <section class="panel ingest" aria-labelledby="ingest-h">
       <h2 id="ingest-h">Data</h2>
+      <DatasetChoice />
       <div class="counts">
         <div>
           <span class="big" data-testid="rows-kept">{n(app.totals().kept)}</span>
