@@ -13,8 +13,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import type { Page } from 'playwright-core';
-import { launchBrowser, ROOT, servePreview } from '../tests/e2e/harness';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, RECORDS_2017, ROOT, servePreview } from '../tests/e2e/harness';
 import { median, percentile } from './stats';
 
 const VIEWPORT = { width: 1920, height: 1080 };
@@ -23,6 +23,8 @@ const WARMUP_PASSES = 1;
 const TIMED_PASSES = 4;
 const SYNTHETIC_SEED = 20170601;
 const SYNTHETIC_CRIMES = [1_000_000, 5_000_000];
+/** Cold opens per dataset for "first open to first map" (alternating, so load drift hits both). */
+const FIRST_MAP_OPENS = 3;
 
 /** One filter change as the user makes it: a click on a crime type, or a month picked. */
 type Change = { kind: 'category'; name: string } | { kind: 'month'; control: 'month-from' | 'month-to'; index: number | 'first' | 'last' };
@@ -69,6 +71,58 @@ interface DatasetInfo {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+interface FirstMap {
+  /** Navigation start to the app's "ready" (data loaded, cube built). */
+  readyMs: number;
+  /** Navigation start to the end of the last deck.gl frame drawn once ready, with hexagons on it. */
+  mapMs: number;
+}
+
+/**
+ * First open to first map, what a user waits for on opening the app: a new page (the browser's
+ * HTTP cache may hold the files, as on a second visit), timed from navigation start
+ * (performance.now() = 0) to the deck.gl frame that shows the hexagons.
+ */
+async function measureFirstMap(browser: Browser, url: string): Promise<FirstMap> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 300_000 });
+    return await page.evaluate(async () => {
+      const readyMs = performance.now();
+      const frames = (window as unknown as { hotspotFrames: { count: number; lastAt: number } }).hotspotFrames;
+      const app = (window as unknown as { hotspot: { shownHexagons(): number } }).hotspot;
+      // The frame with the hexagons may still be on its way: wait for it (at most 10 s).
+      while ((app.shownHexagons() === 0 || frames.count === 0) && performance.now() - readyMs < 10_000) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await new Promise((r) => requestAnimationFrame(r));
+      return { readyMs, mapMs: Math.max(frames.lastAt, readyMs) };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Both shipped datasets, opened alternately; medians and the ratio of the new default to 2017-18. */
+async function firstMapBlock(browser: Browser, baseUrl: string): Promise<string> {
+  const runs: Record<'hex' | 'records', FirstMap[]> = { hex: [], records: [] };
+  for (let i = 0; i < FIRST_MAP_OPENS; i++) {
+    runs.hex.push(await measureFirstMap(browser, baseUrl));
+    runs.records.push(await measureFirstMap(browser, `${baseUrl}?${RECORDS_2017}`));
+  }
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const med = (k: 'hex' | 'records', f: keyof FirstMap) => median(runs[k].map((r) => r[f]));
+  return [
+    `Browser: first open to first map (median of ${FIRST_MAP_OPENS} opens each, alternating; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})`,
+    `  all London 2025-26 (default, 640,333 rows, 1,142,981 crimes): ready ${s(med('hex', 'readyMs'))}, first map ${s(med('hex', 'mapMs'))}`,
+    `  London 2017-18 records (773,668 rows): ready ${s(med('records', 'readyMs'))}, first map ${s(med('records', 'mapMs'))}`,
+    `  ratio default / 2017-18, first map: ${(med('hex', 'mapMs') / med('records', 'mapMs')).toFixed(2)}x (≤ 1: the new default opens no slower)`,
+  ].join('\n');
+}
+
 // In-page functions. Playwright sends them as source text, so they use only their arguments
 // and the page's globals (`window.hotspot` is the app model, `window.hotspotFrames` deck's
 // frame clock, both set in src/main.tsx).
@@ -143,10 +197,11 @@ function synthesiseCube(args: { crimes: number; seed: number }): DatasetInfo {
 }
 
 function describeLoaded(): DatasetInfo {
-  const c = (window as unknown as { hotspot: { cube(): { count: Int32Array; cells: string[]; months: string[] } } }).hotspot.cube();
+  const app = (window as unknown as { hotspot: { cube(): { count: Int32Array; cells: string[]; months: string[] }; dataset(): { label: string } | null } }).hotspot;
+  const c = app.cube();
   let crimes = 0;
   for (let i = 0; i < c.count.length; i++) crimes += c.count[i];
-  return { label: 'shipped 12 months', crimes, cubeRows: c.count.length, cells: c.cells.length, months: c.months.length };
+  return { label: `shipped: ${app.dataset()?.label ?? 'data'}`, crimes, cubeRows: c.count.length, cells: c.cells.length, months: c.months.length };
 }
 
 /**
@@ -296,13 +351,21 @@ export async function runBrowserBench(log: (s: string) => void): Promise<void> {
       `  series: ${SERIES.length} changes (4 crime types off and on, month range narrowed and restored) x ${TIMED_PASSES} timed passes after ${WARMUP_PASSES} warm-up; ` +
         `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
     );
-    log('browser part: shipped data');
+    log('browser part: shipped data, all London 2025-26 (default)');
     console.log(await runSeries(page, await page.evaluate(describeLoaded)));
+    log('browser part: shipped data, London 2017-18 records');
+    await page.goto(`${served.url}?${RECORDS_2017}`);
+    await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 180_000 });
+    console.log(await runSeries(page, await page.evaluate(describeLoaded)));
+    await page.goto(served.url);
+    await page.waitForSelector('[data-testid="app"][data-phase="ready"]', { timeout: 180_000 });
     for (const crimes of SYNTHETIC_CRIMES) {
       log(`browser part: synthetic ${crimes.toLocaleString('en-GB')} crimes`);
       const info = await page.evaluate(synthesiseCube, { crimes, seed: SYNTHETIC_SEED });
       console.log(await runSeries(page, info));
     }
+    log('browser part: first open to first map, both datasets');
+    console.log(await firstMapBlock(browser, served.url));
   } finally {
     await browser.close();
     await served.stop();
