@@ -22,6 +22,9 @@ export const HEX_PIN: PinnedFile = {
   sha256: '0f4174965af0672a2a795284e625e6d28918fe34c594c14a8b949d0b9bfa2af9',
 };
 
+/** What ../shared/data/SOURCES.md says the pinned file holds; the build reads it back and compares. */
+export const HEX_EXPECTED = { rows: 640_333, crimes: 1_142_981, cells: 32_615 } as const;
+
 /** Hexagon radius (centre to corner) of the aggregated set, metres. */
 export const HEX_RADIUS_M = 100;
 /** Area of a regular hexagon of radius r: 3·√3/2·r², here 25,980.76 m², rounded. */
@@ -217,6 +220,9 @@ export async function copyHexDataset(
       FROM src`);
     if (Number(totals!.bad_counts) > 0) throw new InputError(`${copy.file}: ${totals!.bad_counts} rows with a count that is not a positive integer`);
     if (Number(totals!.no_xy) > 0) throw new InputError(`${copy.file}: ${totals!.no_xy} rows without a cell centre`);
+    for (const k of ['rows', 'crimes', 'cells'] as const) {
+      if (Number(totals![k]) !== HEX_EXPECTED[k]) throw new Error(`${copy.file}: DuckDB reads ${totals![k]} ${k}, expected ${HEX_EXPECTED[k]}`);
+    }
     const perMonth = await rows(conn, `SELECT month, sum(crime_count)::BIGINT AS n FROM src GROUP BY 1 ORDER BY 1`);
     const groups = await monthGroups(conn, 'crime_count');
     return {

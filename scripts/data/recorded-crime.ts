@@ -10,12 +10,13 @@ import { type PinnedFile, type VerifiedCopy, copyVerified } from './verified-cop
 
 const RECORDED_DIR = 'crime/mps-recorded-crime';
 
-/** The two ward files of `fenneh/london-crime-data`, pinned as ../shared/data/SOURCES.md lists them. */
-export const RECORDED_CRIME_FILES: readonly { id: string; from: string; to: string; pin: PinnedFile }[] = [
+/** The two ward files of `fenneh/london-crime-data`, pinned (and their row counts) as ../shared/data/SOURCES.md lists them. */
+export const RECORDED_CRIME_FILES: readonly { id: string; from: string; to: string; pin: PinnedFile; rows: number }[] = [
   {
     id: 'ward-historical',
     from: `${RECORDED_DIR}/recorded-crime-ward-historical.parquet`,
     to: 'recorded-crime/ward-historical.parquet',
+    rows: 21_118,
     pin: {
       bytes: 1_876_834,
       gitBlob: '06ff9139d9a30b5a544a9fd2684cc4b0fd7435cb',
@@ -26,6 +27,7 @@ export const RECORDED_CRIME_FILES: readonly { id: string; from: string; to: stri
     id: 'ward',
     from: `${RECORDED_DIR}/recorded-crime-ward.parquet`,
     to: 'recorded-crime/ward.parquet',
+    rows: 18_688,
     pin: {
       bytes: 284_139,
       gitBlob: '753c88bbb81dd2efa5166956d49aa0a28fd13c44',
@@ -80,6 +82,7 @@ export async function copyRecordedCrime(
       if (monthCols.length === 0) throw new InputError(`${copy.file}: no YYYYMM month columns`);
       const [t] = await rows(conn, `SELECT count(*) AS rows, count(DISTINCT wardcode) AS wards,
           count(DISTINCT majortext) AS groups, count(DISTINCT (majortext, minortext)) AS subgroups FROM src`);
+      if (Number(t!.rows) !== f.rows) throw new Error(`${copy.file}: DuckDB reads ${t!.rows} rows, expected ${f.rows}`);
       const perMonth = await rows(conn, `SELECT month, sum(value)::BIGINT AS n FROM
           (UNPIVOT src ON COLUMNS('^\\d{6}$') INTO NAME month VALUE value) GROUP BY 1 ORDER BY 1`);
       const offencesByMonth: Record<string, number> = {};

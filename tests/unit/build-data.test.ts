@@ -20,7 +20,7 @@ import {
   type BuildBoundariesResult,
   type BuildCrimesResult,
 } from '../../scripts/build-data.ts';
-import { HEX_PIN } from '../../scripts/data/crime-datasets.ts';
+import { areaCoverage, HEX_PIN, monthRange } from '../../scripts/data/crime-datasets.ts';
 import { copyVerified } from '../../scripts/data/verified-copy.ts';
 import { CRIME_CATEGORIES } from '../../src/analysis/categories.ts';
 
@@ -376,6 +376,37 @@ describe('coverage and SOURCES.md', () => {
     }
     expect(HARM_WEIGHTS.weights.Robbery).toBe(365);
     expect(HARM_WEIGHTS.weights['Anti-social behaviour']).toBe(1);
+  });
+});
+
+describe('areaCoverage on hand-made boroughs (the rules of src/analysis/coverage.ts)', () => {
+  const square = (code: string, name: string, west: number) => ({
+    type: 'Feature' as const,
+    properties: { code, name },
+    geometry: { type: 'Polygon' as const, coordinates: [[[west, 0], [west + 1, 0], [west + 1, 1], [west, 1], [west, 0]]] },
+  });
+  const boroughs = [square('A', 'Aville', 0), square('B', 'Beeton', 1), square('C', 'Ceeford', 2)];
+
+  it('finds a borough with only a stray crime missing, and a borough-month far below its usual share lacking', () => {
+    // Month totals 188, 109, 187 (outside crimes included). C's usual share is 0: missing.
+    // B's usual share is 80/188 = 0.43; in 2020-02 it has 2 of 109, under a tenth of 0.43 * 109 = 4.6.
+    const g = (month: string, x: number, n: number) => ({ month, x, y: 0.5, n });
+    const groups = [
+      g('2020-01', 0.5, 100), g('2020-02', 0.5, 100), g('2020-03', 0.5, 100),
+      g('2020-01', 1.5, 80), g('2020-02', 1.5, 2), g('2020-03', 1.5, 80),
+      g('2020-01', 2.5, 1),
+      g('2020-01', 5, 7), g('2020-02', 5, 7), g('2020-03', 5, 7),
+    ];
+    const cov = areaCoverage(groups, ['2020-01', '2020-02', '2020-03'], boroughs);
+    expect(cov.perBorough.map((b) => b.crimes)).toEqual([300, 162, 1]);
+    expect(cov.outside).toBe(21);
+    expect(cov.missing).toEqual([{ code: 'C', name: 'Ceeford' }]);
+    expect(cov.partial).toEqual([{ code: 'B', name: 'Beeton', months: ['2020-02'] }]);
+  });
+
+  it('monthRange lists every month across a year end', () => {
+    expect(monthRange('2019-11', '2020-02')).toEqual(['2019-11', '2019-12', '2020-01', '2020-02']);
+    expect(monthRange('2025-05', '2026-04')).toHaveLength(12);
   });
 });
 
