@@ -434,7 +434,7 @@ export interface BuildBoundariesResult {
   wards2022: Wards2022Report;
   /** CSV rows with no borough polygon (Aviation Security SO18). */
   skippedBcuRows: { bcu: string; name: string; mpsCode: string }[];
-  /** What rounding removed from boroughs, 2013 wards and BCUs: consecutive duplicate vertices and rings that collapsed. */
+  /** What rounding removed from boroughs and BCUs: consecutive duplicate vertices and rings that collapsed. */
   rounding: { duplicateVertices: number; droppedRings: number };
   /** The same for the LSOAs (rounded to LSOA_DECIMALS), and the LSOAs that lost a ring (m² lost). */
   lsoaRounding: { duplicateVertices: number; droppedRings: number };
