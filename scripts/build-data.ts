@@ -5,27 +5,31 @@
  *   npx tsx scripts/build-data.ts [--shared DIR] [--out DIR] [--months 2017-06,2017-07]
  *
  * Outputs (under --out, default data/):
- *   crimes.parquet                 police.uk API JSON, deduplicated on `id`, in street-CSV columns
- *   boundaries/boroughs.geojson    33 boroughs (incl. City of London) with their Met BCU
- *   boundaries/wards.geojson       649 wards (Dec 2013) with the borough that contains them
- *   boundaries/bcus.geojson        12 Met BCUs, the union of their boroughs
- *   samples/*.csv                  byte-for-byte copies of two police.uk CSVs
- *   harm-weights.json              Cambridge Crime Harm Index weights per police.uk category
- *   SOURCES.md                     provenance, licences, attribution, coverage
+ *   london-2025-26-hex100m.parquet  all-London police.uk crime 2025-05..2026-04 in 100 m cells (pinned byte copy)
+ *   crimes.parquet                  police.uk API JSON 2017-06..2018-05, deduplicated on `id`, in street-CSV columns
+ *   datasets.json                   rows, crimes, months, precision, areas and attribution of each dataset
+ *   recorded-crime/ward*.parquet    MPS recorded offences by 2022 ward and month (pinned byte copies)
+ *   boundaries/boroughs.geojson     33 boroughs (incl. City of London) with their Met BCU
+ *   boundaries/wards.geojson        704 wards (2022) with borough and Met BCU
+ *   boundaries/bcus.geojson         12 Met BCUs, the union of their boroughs
+ *   boundaries/lsoa.geojson         4,994 LSOAs (2021) with their borough
+ *   samples/*.csv                   byte-for-byte copies of two police.uk CSVs
+ *   harm-weights.json               Cambridge Crime Harm Index weights per police.uk category
+ *   SOURCES.md                      provenance, licences, attribution, coverage
  *
  * Native DuckDB (@duckdb/node-api) does the JSON and Parquet work; turf does the geometry.
- * Same inputs give byte-identical GeoJSON/JSON/Markdown and the same Parquet row order.
+ * Same inputs give byte-identical files, every one of them (the Parquet writer included: see
+ * buildCrimes).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import {
   area,
   bbox as turfBbox,
-  booleanPointInPolygon,
   centroid,
   distance,
   featureCollection,
@@ -34,8 +38,42 @@ import {
   pointToPolygonDistance,
   union,
 } from '@turf/turf';
-import type { BBox, Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { BBox, Feature, FeatureCollection, Position } from 'geojson';
 import { CRIME_CATEGORIES, normaliseCategory, type CrimeCategory } from '../src/analysis/categories.ts';
+import { ATTRIBUTION, OGL_POLICE } from './data/attributions.ts';
+import { fmt, ident, InputError, need, readCsvRecords, rows, scalar, sqlString } from './data/common.ts';
+import { copyHexDataset, describeRecordLevelDataset, HEX_IN, type DatasetSummary, type HexDatasetSummary } from './data/crime-datasets.ts';
+import { datasetsJson, writeDatasetsJson } from './data/datasets-json.ts';
+import {
+  type Area,
+  asArea,
+  bboxContains,
+  bboxOverlaps,
+  DECIMALS,
+  PolygonIndex,
+  polyArea,
+  readCollection,
+  roundGeometry,
+  stringifyCollection,
+} from './data/geometry.ts';
+import { buildLsoa2021, LSOA_2021_IN, type LsoaProps } from './data/lsoa-2021.ts';
+import { copyRecordedCrime, RECORDED_CRIME_FILES, type RecordedCrimeFile } from './data/recorded-crime.ts';
+import {
+  attributionLines,
+  datasetsJsonLines,
+  hexLines,
+  lsoaLines,
+  overviewLines,
+  recordedCrimeLines,
+  sampleGapLines,
+  wardLines,
+} from './data/sources-sections.ts';
+import { buildWards2022, MET_WARDS_IN, WARDS_2022_IN, type WardProps, type Wards2022Report } from './data/wards-2022.ts';
+
+export { InputError, parseCsv } from './data/common.ts';
+export { PolygonIndex, stringifyCollection } from './data/geometry.ts';
+export type { WardProps } from './data/wards-2022.ts';
+export type { LsoaProps } from './data/lsoa-2021.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -77,51 +115,14 @@ const MPS = 'Metropolitan Police Service';
 const BTP = 'British Transport Police';
 const API_DIR = 'crime/police-api-json';
 const BOROUGHS_IN = 'boundaries/london_boroughs.geojson';
-const WARDS_IN = 'boundaries/london_wards_2013.geojson';
+const WARDS_2013_IN = 'boundaries/london_wards_2013.geojson';
 const BCU_CSV_IN = 'boundaries/mps_bcu_boroughs.csv';
 const SAMPLES: readonly { from: string; to: string }[] = [
   { from: 'crime/2023-01-metropolitan-street-sample.csv', to: 'samples/2023-01-metropolitan-street-sample.csv' },
   { from: 'crime/2016-06-metropolitan-stop-and-search.csv', to: 'samples/2016-06-metropolitan-stop-and-search.csv' },
 ];
-/** Coordinates are rounded to this many decimals (6 ≈ 0.1 m, the precision of the borough file). */
-const DECIMALS = 6;
 /** Parts and holes of a BCU union smaller than this (m²) are treated as union junk and dropped. */
 const SLIVER_M2 = 10_000;
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-// ---------------------------------------------------------------------------------------------
-
-/** Error for a missing or malformed input: the CLI prints its message on one line. */
-export class InputError extends Error {}
-
-function need(path: string, what: string): string {
-  if (!existsSync(path)) throw new InputError(`missing input ${what}: ${path}`);
-  return path;
-}
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
-
-function ident(s: string): string {
-  return `"${s.replaceAll('"', '""')}"`;
-}
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-GB');
-}
-
-async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await conn.runAndReadAll(sql);
-  return reader.getRowObjectsJson() as Record<string, unknown>[];
-}
-
-async function scalar(conn: DuckDBConnection, sql: string): Promise<number> {
-  const r = await rows(conn, sql);
-  const v = r[0] ? Object.values(r[0])[0] : undefined;
-  return Number(v);
-}
 
 function monthOfTar(file: string): string | null {
   const m = /^london_month_(\d{4})_(\d{2})\.tar\.gz$/.exec(file);
@@ -336,10 +337,16 @@ export async function buildCrimes(
 
     mkdirSync(dirname(resolve(outFile)), { recursive: true });
     const cols = CRIME_COLUMNS.map(ident).join(', ');
+    // Bytes, not just rows: the sort key is total (api_id is unique), the row groups are pinned
+    // to 122,880 rows, and the writer runs on one thread, so how the machine's threads split
+    // the rows into batches cannot change the row groups. (Measured: 1, 2, 4 and 8 threads wrote
+    // identical files with DuckDB 1.5.6; one thread keeps that true on any machine.) The bytes
+    // still depend on the DuckDB version, which the footer names: package-lock pins it.
+    await conn.run(`SET threads = 1`);
     await conn.run(`COPY (
         SELECT ${cols} FROM crimes
         ORDER BY "Month", "Crime type", "Longitude", "Latitude", "Crime ID" NULLS LAST, api_id
-      ) TO ${sqlString(resolve(outFile))} (FORMAT parquet, COMPRESSION zstd)`);
+      ) TO ${sqlString(resolve(outFile))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
 
     // Read back: row count, column names and types.
     const back = await scalar(conn, `SELECT count(*) FROM read_parquet(${sqlString(resolve(outFile))})`);
@@ -392,8 +399,6 @@ function listFiles(dir: string): string[] {
 // 2-4. Boundaries
 // ---------------------------------------------------------------------------------------------
 
-type Area = Polygon | MultiPolygon;
-
 export interface BoroughProps {
   code: string;
   name: string;
@@ -401,7 +406,8 @@ export interface BoroughProps {
   bcu: string | null;
   bcuName: string | null;
 }
-export interface WardProps {
+/** A December 2013 ward: kept in memory only, for the coverage of the 2017-18 API extract. */
+export interface Ward2013Props {
   code: string;
   name: string;
   borough: string;
@@ -414,16 +420,25 @@ export interface BcuProps {
 }
 
 export interface BuildBoundariesResult {
-  files: { boroughs: string; wards: string; bcus: string };
+  files: { boroughs: string; wards: string; bcus: string; lsoa: string };
   boroughs: FeatureCollection<Area, BoroughProps>;
+  /** The 2022 wards, as written to wards.geojson. */
   wards: FeatureCollection<Area, WardProps>;
   bcus: FeatureCollection<Area, BcuProps>;
-  /** Wards whose pointOnFeature fell in no borough and were assigned by overlap or distance. */
+  lsoa: FeatureCollection<Area, LsoaProps>;
+  /** The December 2013 wards (not written): the API extract of 2017-18 was pulled by these codes. */
+  wards2013: FeatureCollection<Area, Ward2013Props>;
+  /** 2013 wards whose pointOnFeature fell in no borough and were assigned by overlap or distance. */
   wardFallbacks: { code: string; name: string; borough: string; method: 'overlap' | 'nearest' }[];
+  /** Checks of the 2022 wards against the Met's table and boroughs.geojson. */
+  wards2022: Wards2022Report;
   /** CSV rows with no borough polygon (Aviation Security SO18). */
   skippedBcuRows: { bcu: string; name: string; mpsCode: string }[];
-  /** What rounding removed: consecutive duplicate vertices and rings that collapsed. */
+  /** What rounding removed from boroughs and BCUs: consecutive duplicate vertices and rings that collapsed. */
   rounding: { duplicateVertices: number; droppedRings: number };
+  /** The same for the LSOAs (rounded to LSOA_DECIMALS), and the LSOAs that lost a ring (m² lost). */
+  lsoaRounding: { duplicateVertices: number; droppedRings: number };
+  lsoaCollapsed: { code: string; m2: number }[];
   /** Parts or holes removed from BCU unions (each smaller than SLIVER_M2). */
   bcuCleanup: { bcu: string; kind: 'part' | 'hole'; m2: number; fromBorough: string | null }[];
   /** Names that differ between the borough GeoJSON and the BCU CSV. */
@@ -438,51 +453,9 @@ interface BcuRow {
   LAD22NM: string;
 }
 
-/** Minimal CSV parser (RFC 4180 quotes), enough for the BCU table. */
-export function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.length > 1 || row[0] !== '') out.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    out.push(row);
-  }
-  return out;
-}
-
 function readBcuCsv(path: string): BcuRow[] {
-  const [header, ...body] = parseCsv(readFileSync(path, 'utf8'));
   const want = ['BCU_Code', 'BCU_Name', 'MPS_BoroughCode', 'LAD22CD', 'LAD22NM'];
-  if (!header || want.some((w) => !header.includes(w))) {
-    throw new InputError(`${path}: expected columns ${want.join(', ')}`);
-  }
-  return body.map((r) => {
-    const o: Record<string, string> = {};
-    header.forEach((h, i) => (o[h] = (r[i] ?? '').trim()));
-    return o as unknown as BcuRow;
-  });
+  return readCsvRecords(readFileSync(path, 'utf8'), path, want) as unknown as BcuRow[];
 }
 
 /** "Central South Command Unit" -> "Central South"; "East Area Command Unit" -> "East". */
@@ -490,107 +463,17 @@ export function shortBcuName(name: string): string {
   return name.replace(/\s+(Area\s+)?Command\s+Unit$/i, '').trim();
 }
 
-function roundCoord(x: number): number {
-  const f = 10 ** DECIMALS;
-  const r = Math.round(x * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-/** Rounds a (Multi)Polygon to DECIMALS, drops repeated vertices and rings that collapse. */
-function roundGeometry(g: Area, stats: { duplicateVertices: number; droppedRings: number }): Area | null {
-  const ring = (r: Position[]): Position[] | null => {
-    const out: Position[] = [];
-    for (const p of r) {
-      const q: Position = [roundCoord(p[0]!), roundCoord(p[1]!)];
-      const last = out[out.length - 1];
-      if (last && last[0] === q[0] && last[1] === q[1]) {
-        stats.duplicateVertices++;
-        continue;
-      }
-      out.push(q);
-    }
-    const first = out[0];
-    const last = out[out.length - 1];
-    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0]!, first[1]!]);
-    if (out.length < 4) {
-      stats.droppedRings++;
-      return null;
-    }
-    return out;
-  };
-  const poly = (rings: Position[][]): Position[][] | null => {
-    const outer = ring(rings[0] ?? []);
-    if (!outer) {
-      stats.droppedRings += rings.length - 1;
-      return null;
-    }
-    const holes = rings.slice(1).map(ring).filter((r): r is Position[] => r !== null);
-    return [outer, ...holes];
-  };
-  if (g.type === 'Polygon') {
-    const p = poly(g.coordinates);
-    return p ? { type: 'Polygon', coordinates: p } : null;
-  }
-  const parts = g.coordinates.map(poly).filter((p): p is Position[][] => p !== null);
-  if (parts.length === 0) return null;
-  return { type: 'MultiPolygon', coordinates: parts };
-}
-
-function bboxContains(b: BBox, x: number, y: number): boolean {
-  return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
-}
-
-function bboxOverlaps(a: BBox, b: BBox): boolean {
-  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-}
-
-/** A point-in-polygon index: bbox prefilter, then turf booleanPointInPolygon. */
-export class PolygonIndex<P = unknown> {
-  private readonly items: { f: Feature<Area, P>; g: Area; b: BBox }[];
-  constructor(features: readonly Feature<Area, P>[]) {
-    this.items = features.map((f) => ({ f, g: f.geometry, b: turfBbox(f.geometry) }));
-  }
-  /** The first feature (in input order) containing the point, boundary included, or null. */
-  find(lon: number, lat: number): Feature<Area, P> | null {
-    for (const { f, g, b } of this.items) {
-      if (bboxContains(b, lon, lat) && booleanPointInPolygon([lon, lat], g)) return f;
-    }
-    return null;
-  }
-}
-
-/** One feature per line, so the files diff well and stay byte-stable. */
-export function stringifyCollection(fc: FeatureCollection): string {
-  return `{"type":"FeatureCollection","features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
-}
-
-function readCollection(path: string, what: string): FeatureCollection {
-  const fc = JSON.parse(readFileSync(need(path, what), 'utf8')) as FeatureCollection;
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new InputError(`${path} is not a FeatureCollection`);
-  return fc;
-}
-
-function asArea(f: Feature, path: string): Area {
-  const g = f.geometry;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) throw new InputError(`${path}: non-polygon feature`);
-  return g;
-}
-
-/** Area (m²) of a polygon ring set, via turf. */
-function polyArea(rings: Position[][]): number {
-  return area({ type: 'Polygon', coordinates: rings });
-}
-
 /**
- * Builds boroughs.geojson, wards.geojson and bcus.geojson under <outDir>/boundaries/.
- * Returns the collections as written plus what the build had to decide.
+ * Builds boroughs.geojson, wards.geojson (2022), bcus.geojson and lsoa.geojson under
+ * <outDir>/boundaries/. Returns the collections as written, the 2013 wards (for the 2017-18
+ * coverage) and what the build had to decide.
  */
 export function buildBoundaries(sharedDir: string, outDir: string): BuildBoundariesResult {
   const boroughPath = join(sharedDir, BOROUGHS_IN);
-  const wardPath = join(sharedDir, WARDS_IN);
+  const wardPath = join(sharedDir, WARDS_2013_IN);
   const csvPath = need(join(sharedDir, BCU_CSV_IN), 'BCU table');
   const boroughIn = readCollection(boroughPath, 'borough boundaries');
-  const wardIn = readCollection(wardPath, 'ward boundaries');
+  const wardIn = readCollection(wardPath, '2013 ward boundaries');
   const bcuRows = readBcuCsv(csvPath);
   const rounding = { duplicateVertices: 0, droppedRings: 0 };
 
@@ -627,11 +510,12 @@ export function buildBoundaries(sharedDir: string, outDir: string): BuildBoundar
     if (!boroughs.some((b) => b.properties.code === code)) throw new InputError(`${csvPath}: ${code} has no borough polygon`);
   }
 
-  // -- wards -----------------------------------------------------------------------------------
+  // -- 2013 wards (in memory, for the coverage of the 2017-18 extract) -------------------------
   const index = new PolygonIndex(boroughs);
   const boroughBoxes = boroughs.map((b) => ({ b, box: turfBbox(b) }));
   const wardFallbacks: BuildBoundariesResult['wardFallbacks'] = [];
-  const wards: Feature<Area, WardProps>[] = wardIn.features.map((f) => {
+  const wards2013Rounding = { duplicateVertices: 0, droppedRings: 0 };
+  const wards2013: Feature<Area, Ward2013Props>[] = wardIn.features.map((f) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const code = String(p.WD13CD ?? '');
     const name = String(p.WD13NM ?? '');
@@ -666,7 +550,7 @@ export function buildBoundaries(sharedDir: string, outDir: string): BuildBoundar
       }
       wardFallbacks.push({ code, name, borough: home!.properties.code, method });
     }
-    const geometry = roundGeometry(original, rounding);
+    const geometry = roundGeometry(original, wards2013Rounding);
     if (!geometry) throw new Error(`ward ${code} collapsed when rounded`);
     return {
       type: 'Feature',
@@ -674,12 +558,16 @@ export function buildBoundaries(sharedDir: string, outDir: string): BuildBoundar
       geometry,
     };
   });
-  wards.sort((a, b) => {
+  wards2013.sort((a, b) => {
     const k1 = `${a.properties.borough} ${a.properties.code}`;
     const k2 = `${b.properties.borough} ${b.properties.code}`;
     return k1 < k2 ? -1 : k1 > k2 ? 1 : 0;
   });
-  if (new Set(wards.map((w) => w.properties.code)).size !== wards.length) throw new InputError(`${wardPath}: duplicate WD13CD`);
+  if (new Set(wards2013.map((w) => w.properties.code)).size !== wards2013.length) throw new InputError(`${wardPath}: duplicate WD13CD`);
+
+  // -- 2022 wards and LSOAs -----------------------------------------------------------------------
+  const { wards, report: wards2022 } = buildWards2022(sharedDir, boroughs);
+  const { lsoa, rounding: lsoaRounding, collapsed: lsoaCollapsed } = buildLsoa2021(sharedDir, new Set(boroughs.map((b) => b.properties.code)));
 
   // -- BCUs ------------------------------------------------------------------------------------
   const bcuCodes = [...new Set(boroughs.map((b) => b.properties.bcu).filter((c): c is string => c !== null))].sort();
@@ -731,16 +619,20 @@ export function buildBoundaries(sharedDir: string, outDir: string): BuildBoundar
     boroughs: join(dir, 'boroughs.geojson'),
     wards: join(dir, 'wards.geojson'),
     bcus: join(dir, 'bcus.geojson'),
+    lsoa: join(dir, 'lsoa.geojson'),
   };
   const out = {
     boroughs: featureCollection(boroughs) as FeatureCollection<Area, BoroughProps>,
-    wards: featureCollection(wards) as FeatureCollection<Area, WardProps>,
+    wards,
     bcus: featureCollection(bcus) as FeatureCollection<Area, BcuProps>,
+    lsoa,
+    wards2013: featureCollection(wards2013) as FeatureCollection<Area, Ward2013Props>,
   };
   writeFileSync(files.boroughs, stringifyCollection(out.boroughs));
   writeFileSync(files.wards, stringifyCollection(out.wards));
   writeFileSync(files.bcus, stringifyCollection(out.bcus));
-  return { files, ...out, wardFallbacks, skippedBcuRows, rounding, bcuCleanup, nameMismatches };
+  writeFileSync(files.lsoa, stringifyCollection(out.lsoa));
+  return { files, ...out, wardFallbacks, wards2022, skippedBcuRows, rounding, lsoaRounding, lsoaCollapsed, bcuCleanup, nameMismatches };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -897,7 +789,7 @@ export interface Coverage {
 export async function computeCoverage(
   crimesFile: string,
   boroughs: FeatureCollection<Area, BoroughProps>,
-  wards: FeatureCollection<Area, WardProps>,
+  wards: FeatureCollection<Area, Ward2013Props>,
   pulledWardCodes: readonly string[],
 ): Promise<Coverage> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -971,7 +863,7 @@ export async function computeCoverage(
     const { code, name, bcu } = b.properties;
     const s = perBorough.get(code) ?? { crimes: 0, btp: 0 };
     const ws = wards.features.filter((w) => w.properties.borough === code);
-    const n = (w: Feature<Area, WardProps>) => perWard.get(w.properties.code) ?? 0;
+    const n = (w: Feature<Area, Ward2013Props>) => perWard.get(w.properties.code) ?? 0;
     const wardsPulled = ws.filter((w) => pulled.has(w.properties.code)).length;
     return {
       code,
@@ -1004,39 +896,51 @@ export interface SourcesInput {
   boundaries: BuildBoundariesResult;
   samples: { file: string; bytes: number; rows: number }[];
   coverage: Coverage;
+  hex: HexDatasetSummary;
+  api2017: DatasetSummary;
+  recordedCrime: RecordedCrimeFile[];
+  warnings: string[];
 }
-
-const OGL_POLICE =
-  'Contains public sector information licensed under the Open Government Licence v3.0. Source: data.police.uk';
 
 /** Renders data/SOURCES.md from what the build did (deterministic for the same inputs). */
 export function renderSources(input: SourcesInput): string {
-  const { crimes, boundaries: bd, coverage, samples } = input;
+  const { crimes, boundaries: bd, coverage, samples, hex, api2017, recordedCrime } = input;
   const L: string[] = [];
   const months = crimes.months;
   const span = months.length > 0 ? `${months[0]} to ${months[months.length - 1]}` : '';
   L.push('# data/: sources, build steps, licences');
   L.push('');
   L.push('Generated by `scripts/build-data.ts` (`npm run data`) from `../shared/data` (see its SOURCES.md).');
-  L.push('Do not edit by hand: rerun the build. Same inputs give byte-identical GeoJSON, JSON and this file;');
-  L.push('the Parquet file has the same rows in the same order.');
+  L.push('Do not edit by hand: rerun the build. Same inputs give byte-identical files, every file in data/: the copies are');
+  L.push('checked against pinned hashes, the GeoJSON, JSON and this file are written in a fixed order, and crimes.parquet is');
+  L.push('sorted on a total key and written by one DuckDB thread in fixed 122,880-row groups (its bytes depend only on the');
+  L.push('DuckDB version, named in its footer and pinned by package-lock.json).');
+  L.push('');
+  L.push('## What is here');
+  L.push('');
+  L.push(...overviewLines(hex, api2017, recordedCrime));
   L.push('');
   L.push('## Attribution to show in the app');
   L.push('');
-  L.push(`- Crime data: "${OGL_POLICE}." (Metropolitan Police Service and British Transport Police records from the`);
-  L.push('  data.police.uk API, retrieved by Police Rewired, github.com/PoliceRewired/ward-level-crime-data.)');
-  L.push('- Boroughs: "Contains National Statistics data © Crown copyright and database right 2015. Contains Ordnance');
-  L.push('  Survey data © Crown copyright and database right 2015." (OGL v3.0)');
-  L.push('- BCU grouping: "Contains National Statistics and Ordnance Survey data © Crown copyright and database right 2022');
-  L.push('  (OGL v3.0); BCU grouping per Metropolitan Police Service; compiled by github.com/routineactivity/london_boundary_gpkg".');
-  L.push('- Wards: "GeoJSON UK Boundary Data by Martin Chorley (github.com/martinjc/UK-GeoJSON), CC BY 4.0. Contains');
-  L.push('  Ordnance Survey data © Crown copyright and database right 2014."');
+  L.push(...attributionLines());
+  L.push('');
+  if (input.warnings.length > 0) {
+    L.push('## Build warnings');
+    L.push('');
+    for (const w of input.warnings) L.push(`- ${w}`);
+    L.push('');
+  }
+  L.push(...hexLines(hex));
+  L.push('');
+  L.push(...datasetsJsonLines(datasetsJson(hex, api2017, recordedCrime)));
   L.push('');
 
   // crimes.parquet
-  L.push('## crimes.parquet');
+  L.push('## crimes.parquet (dataset `london-2017-18`, the London sample of 2017-18)');
   L.push('');
-  L.push(`- ${fmt(crimes.rows)} rows, ${months.length} months (${span}), ${fmt(crimes.distinctPoints)} distinct (Longitude, Latitude) points.`);
+  L.push(`- ${fmt(crimes.rows)} rows, one per crime, ${months.length} months (${span}), ${fmt(crimes.distinctPoints)} distinct (Longitude, Latitude) points.`);
+  L.push('- Precision: police.uk\'s anonymised snapped points (many crimes share one point); no cell size.');
+  L.push(...sampleGapLines(api2017));
   L.push('- From: `PoliceRewired/ward-level-crime-data`, folders `2018-05 boundaries/london_month_YYYY_MM/` (commit');
   L.push('  3e8cd991e163c4c0934ab78b6878c44bbd93df49 for the 2017 months, 4df4a2d79913738db6195f8a92b9ba4c11397fe7 for the 2018');
   L.push('  months; repo HEAD 7aba7f10ec804a2b38634afc52f55bb23e23c9d9), packed as `crime/police-api-json/london_month_YYYY_MM.tar.gz`');
@@ -1058,7 +962,8 @@ export function renderSources(input: SourcesInput): string {
   L.push('    - `Last outcome category` = `outcome_status.category` or NULL;');
   L.push('    - `Context` = `context` (empty -> NULL);');
   L.push('  - sorted by Month, Crime type, Longitude, Latitude, Crime ID (NULLs last), then API `id`;');
-  L.push('  - wrote with DuckDB `COPY ... (FORMAT parquet, COMPRESSION zstd)`; all columns VARCHAR except Longitude/Latitude DOUBLE;');
+  L.push('  - wrote with DuckDB `COPY ... (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)` on one thread; all columns');
+  L.push('    VARCHAR except Longitude/Latitude DOUBLE;');
   L.push('    read back and checked the row count and schema.');
   L.push('- Per month (files / empty files skipped / wards queried / records / unique `id` = rows / of which BTP):');
   L.push('');
@@ -1087,19 +992,18 @@ export function renderSources(input: SourcesInput): string {
   for (const c of CRIME_CATEGORIES) L.push(`  | ${c} | ${fmt(crimes.perCategory[c] ?? 0)} |`);
   L.push('');
   L.push('- Licence: Open Government Licence v3.0 (data.police.uk API content). The source repo has no licence file.');
-  L.push('- Attribution: "Contains public sector information licensed under the Open Government Licence v3.0. Source:');
-  L.push('  data.police.uk API (Metropolitan Police Service, British Transport Police), retrieved by Police Rewired');
-  L.push('  (github.com/PoliceRewired/ward-level-crime-data)."');
+  L.push(`- Attribution: "${ATTRIBUTION.api2017}"`);
   L.push('');
 
   // Coverage
-  L.push('## Coverage');
+  L.push('## Coverage of crimes.parquet (2017-18)');
   L.push('');
   L.push('Computed by the build. The API extract was pulled ward by ward; the ward codes in its file names are all December');
-  L.push(`2013 ward codes, ${fmt(crimes.wardCodes.length)} of the ${fmt(bd.wards.features.length)} in boundaries/wards.geojson` +
+  L.push(`2013 ward codes, ${fmt(crimes.wardCodes.length)} of the ${fmt(bd.wards2013.features.length)} 2013 wards of` +
+    ' `../shared/data/boundaries/london_wards_2013.geojson` (used for this check only; the app ships the 2022 wards)' +
     (coverage.unknownWardCodes.length > 0 ? ` (plus ${coverage.unknownWardCodes.length} codes not in it: ${coverage.unknownWardCodes.join(', ')})` : '') +
     '. Each distinct (Longitude, Latitude)');
-  L.push('point of crimes.parquet was then placed in boundaries/boroughs.geojson and boundaries/wards.geojson by point in polygon');
+  L.push('point of crimes.parquet was then placed in boundaries/boroughs.geojson and those 2013 wards by point in polygon');
   L.push('(turf). "Covered" wards have at least a tenth of the median crimes per ward' +
     ` (median ${fmt(coverage.medianWardCrimes)} over the ${months.length} month(s)).`);
   L.push('');
@@ -1129,6 +1033,9 @@ export function renderSources(input: SourcesInput): string {
   }
   L.push('');
 
+  L.push(...recordedCrimeLines(recordedCrime));
+  L.push('');
+
   // Boundaries
   L.push('## boundaries/boroughs.geojson');
   L.push('');
@@ -1145,28 +1052,13 @@ export function renderSources(input: SourcesInput): string {
   L.push('- Licence: Open Government Licence v3.0. Attribution: "Contains National Statistics data © Crown copyright and');
   L.push('  database right 2015. Contains Ordnance Survey data © Crown copyright and database right 2015." BCU grouping: as for bcus.geojson.');
   L.push('');
-  L.push('## boundaries/wards.geojson');
-  L.push('');
-  L.push(`- ${bd.wards.features.length} wards (ONS wards December 2013, generalised), WGS84, sorted by borough then code.`);
-  L.push('- From: `martinjc/UK-GeoJSON`, the 33 files `json/electoral/eng/wards_by_lad/E09000001.json` ... `E09000033.json`,');
-  L.push('  commit 007680b5c3e7b7e9e386a0ebd27dc87f0858a15a (HEAD 88339000fc8711feb9c146d5cd7d145bf286350d), concatenated.');
-  L.push('- Properties: `code` (WD13CD), `name` (WD13NM), `borough` (E09 code), `boroughName`. The source has no borough field:');
-  L.push('  each ward got the borough polygon (boroughs.geojson) containing turf `pointOnFeature(ward)`; if none contained it,');
-  L.push('  the borough with the largest intersection, else the nearest centroid.');
-  if (bd.wardFallbacks.length === 0) L.push('  All wards were placed by pointOnFeature; no fallback was needed.');
-  else {
-    L.push(`  ${bd.wardFallbacks.length} ward(s) needed the fallback: ` +
-      bd.wardFallbacks.map((w) => `${w.name} (${w.code}) -> ${w.borough} by ${w.method}`).join('; ') + '.');
-  }
-  const roundNote = bd.rounding.duplicateVertices > 0 || bd.rounding.droppedRings > 0
-    ? ` Rounding made ${fmt(bd.rounding.duplicateVertices)} consecutive vertices identical (removed)` +
-      (bd.rounding.droppedRings > 0 ? ` and collapsed ${bd.rounding.droppedRings} ring(s) (dropped).` : '; no ring collapsed.')
-    : '';
-  L.push(`- Geometry unchanged except coordinates rounded to ${DECIMALS} decimals (about 0.1 m).${roundNote}`);
-  L.push('- These are 2013 wards, not the 2018 wards the crime extract was pulled with, nor the 2022 set.');
-  L.push('- Licence: CC BY 4.0 (Martin Chorley), Crown copyright retained. Attribution: "GeoJSON UK Boundary Data by Martin');
-  L.push('  Chorley (github.com/martinjc/UK-GeoJSON), CC BY 4.0. Contains Ordnance Survey data © Crown copyright and database');
-  L.push('  right 2014."');
+  L.push(...wardLines(bd.wards, bd.wards2022, bd.boroughs.features.map((f) => f.properties.code), bd.bcus.features.map((f) => f.properties)));
+  L.push('- The December 2013 wards (`../shared/data/boundaries/london_wards_2013.geojson`, 649, CC BY 4.0 Martin Chorley) are no');
+  L.push('  longer shipped; the build reads them only for the coverage of crimes.parquet above. Their borough is the borough polygon');
+  L.push('  containing turf `pointOnFeature(ward)`, else the largest overlap, else the nearest centroid' +
+    (bd.wardFallbacks.length === 0
+      ? '; none needed a fallback.'
+      : `; ${bd.wardFallbacks.length} needed a fallback: ${bd.wardFallbacks.map((w) => `${w.name} (${w.code}) -> ${w.borough} by ${w.method}`).join('; ')}.`));
   L.push('');
   L.push('## boundaries/bcus.geojson');
   L.push('');
@@ -1197,6 +1089,9 @@ export function renderSources(input: SourcesInput): string {
   L.push('- Licence: OGL v3.0. Attribution: "Contains National Statistics and Ordnance Survey data © Crown copyright and');
   L.push('  database right 2022 (OGL v3.0); BCU grouping per Metropolitan Police Service; compiled by');
   L.push('  github.com/routineactivity/london_boundary_gpkg" plus the borough attribution above (the polygons are the boroughs\').');
+  L.push('');
+
+  L.push(...lsoaLines(bd.lsoa, bd.lsoaRounding, bd.lsoaCollapsed));
   L.push('');
 
   // Samples
@@ -1263,15 +1158,26 @@ export interface BuildAllResult {
   samples: { file: string; bytes: number; rows: number }[];
   harmWeights: string;
   coverage: Coverage;
+  hex: HexDatasetSummary;
+  api2017: DatasetSummary;
+  recordedCrime: RecordedCrimeFile[];
+  datasets: string;
   sources: string;
+  /** Disagreements the build found but did not stop for (also in SOURCES.md). */
+  warnings: string[];
 }
 
 /** Checks every input exists before any work, so a missing one fails fast. */
 export function checkInputs(sharedDir: string, months?: string[]): void {
   if (!existsSync(sharedDir) || !statSync(sharedDir).isDirectory()) throw new InputError(`missing shared data folder: ${sharedDir}`);
   need(join(sharedDir, BOROUGHS_IN), 'borough boundaries');
-  need(join(sharedDir, WARDS_IN), 'ward boundaries');
+  need(join(sharedDir, WARDS_2013_IN), '2013 ward boundaries');
+  need(join(sharedDir, WARDS_2022_IN), '2022 ward boundaries');
+  need(join(sharedDir, MET_WARDS_IN), 'Met ward table');
+  need(join(sharedDir, LSOA_2021_IN), 'LSOA 2021 boundaries');
   need(join(sharedDir, BCU_CSV_IN), 'BCU table');
+  need(join(sharedDir, HEX_IN), 'aggregated crime file');
+  for (const f of RECORDED_CRIME_FILES) need(join(sharedDir, f.from), `MPS recorded crime file ${f.id}`);
   for (const s of SAMPLES) need(join(sharedDir, s.from), 'sample CSV');
   const apiDir = need(join(sharedDir, API_DIR), 'police API folder');
   for (const m of months ?? []) need(join(apiDir, `london_month_${m.replace('-', '_')}.tar.gz`), `month ${m}`);
@@ -1289,10 +1195,47 @@ export async function buildAll(opts: BuildAllOptions): Promise<BuildAllResult> {
   const samples = copySamples(opts.sharedDir, opts.outDir);
   const harmWeights = writeHarmWeights(opts.outDir);
   log('coverage:');
-  const coverage = await computeCoverage(crimes.file, boundaries.boroughs, boundaries.wards, crimes.wardCodes);
+  const coverage = await computeCoverage(crimes.file, boundaries.boroughs, boundaries.wards2013, crimes.wardCodes);
+  log('datasets:');
+  const hex = await copyHexDataset(opts.sharedDir, opts.outDir, boundaries.boroughs.features);
+  const api2017 = await describeRecordLevelDataset(crimes.file, boundaries.boroughs.features);
+  const metWards = new Set(boundaries.wards.features.filter((w) => w.properties.bcu !== null).map((w) => w.properties.code));
+  const recordedCrime = await copyRecordedCrime(opts.sharedDir, opts.outDir, metWards);
+  const datasets = writeDatasetsJson(opts.outDir, datasetsJson(hex, api2017, recordedCrime));
+  const warnings = crossChecks(coverage, api2017, hex, recordedCrime, boundaries);
   const sources = join(opts.outDir, 'SOURCES.md');
-  writeFileSync(sources, renderSources({ outDir: opts.outDir, crimes, boundaries, samples, coverage }));
-  return { crimes, boundaries, samples, harmWeights, coverage, sources };
+  writeFileSync(sources, renderSources({ outDir: opts.outDir, crimes, boundaries, samples, coverage, hex, api2017, recordedCrime, warnings }));
+  return { crimes, boundaries, samples, harmWeights, coverage, hex, api2017, recordedCrime, datasets, sources, warnings };
+}
+
+/**
+ * What one part of the build found that another should agree with: the boroughs the API extract
+ * never queried vs those the app's coverage rules find empty; partial boroughs; recorded-crime
+ * wards outside the 2022 Met wards; 2022 wards outside their borough polygons.
+ */
+export function crossChecks(
+  coverage: Coverage,
+  api2017: DatasetSummary,
+  hex: DatasetSummary,
+  recorded: readonly RecordedCrimeFile[],
+  boundaries: BuildBoundariesResult,
+): string[] {
+  const out: string[] = [];
+  const notQueried = coverage.boroughs.filter((b) => b.status === 'not queried').map((b) => b.code).sort();
+  const empty = api2017.coverage.missing.map((m) => m.code).sort();
+  if (notQueried.join() !== empty.join()) {
+    out.push(`2017-18: boroughs never queried (${notQueried.join(', ')}) differ from those with no data by the app's rules (${empty.join(', ')})`);
+  }
+  for (const [id, s] of [['2017-18', api2017], ['2025-26', hex]] as const) {
+    for (const p of s.coverage.partial) out.push(`${id}: ${p.name} lacks data in ${p.months.join(', ')}`);
+  }
+  for (const r of recorded) {
+    if (r.unknownWards.length > 0) out.push(`recorded-crime/${r.id}: ward codes not among the 2022 Met wards: ${r.unknownWards.join(', ')}`);
+  }
+  for (const d of boundaries.wards2022.boroughDisagreements.filter((x) => x.shareInOwn < 0.5)) {
+    out.push(`ward ${d.code} ${d.name}: only ${(d.shareInOwn * 100).toFixed(1)} % inside its borough ${d.borough} in boroughs.geojson`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1349,8 +1292,12 @@ async function main(): Promise<void> {
   console.log('');
   show(r.crimes.file, `${fmt(r.crimes.rows)} rows, ${r.crimes.months.length} months, ${fmt(r.crimes.distinctPoints)} distinct points`);
   show(r.boundaries.files.boroughs, `${r.boundaries.boroughs.features.length} boroughs`);
-  show(r.boundaries.files.wards, `${r.boundaries.wards.features.length} wards (${r.boundaries.wardFallbacks.length} by fallback)`);
+  show(r.hex.file, `${fmt(r.hex.rows)} rows, ${fmt(r.hex.crimes)} crimes, ${r.hex.months.length} months (pinned copy)`);
+  show(r.boundaries.files.wards, `${r.boundaries.wards.features.length} wards (2022; ${r.boundaries.wards2022.metWards} Met, ${r.boundaries.wards2022.cityWards} City)`);
   show(r.boundaries.files.bcus, `${r.boundaries.bcus.features.length} BCUs (skipped: ${r.boundaries.skippedBcuRows.map((s) => s.name).join(', ') || 'none'})`);
+  show(r.boundaries.files.lsoa, `${fmt(r.boundaries.lsoa.features.length)} LSOAs (2021)`);
+  for (const f of r.recordedCrime) show(f.copy.file, `${fmt(f.rows)} rows, ${f.wards} wards, ${f.months[0]}..${f.months[1]} (pinned copy)`);
+  show(r.datasets, `2 crime datasets; 2017-18 lacks ${r.api2017.coverage.missing.map((m) => m.name).join(', ') || 'nothing'}`);
   for (const s of r.samples) show(s.file, `${fmt(s.rows)} rows (copy)`);
   show(r.harmWeights, `${CRIME_CATEGORIES.length} categories`);
   show(r.sources, 'provenance, licences, coverage');
@@ -1363,7 +1310,7 @@ async function main(): Promise<void> {
   if (r.boundaries.bcuCleanup.length > 0) {
     console.log(`bcus: dropped ${r.boundaries.bcuCleanup.map((c) => `${c.bcu} ${c.kind} ${c.m2} m²`).join(', ')}`);
   }
-  for (const w of r.crimes.warnings) console.log(`warning: ${w}`);
+  for (const w of [...r.crimes.warnings, ...r.warnings]) console.log(`warning: ${w}`);
   console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
