@@ -3,6 +3,7 @@ import crimesUrl from '../data/crimes.parquet?url';
 import boroughsUrl from '../data/boundaries/boroughs.geojson?url';
 import wardsUrl from '../data/boundaries/wards.geojson?url';
 import bcusUrl from '../data/boundaries/bcus.geojson?url';
+import lsoaUrl from '../data/boundaries/lsoa.geojson?url';
 import { getBrowserClient } from './db/browser';
 import { deckFrames } from './map/frame-clock';
 import { createAppModel } from './state/app-model';
@@ -10,7 +11,7 @@ import { App } from './ui/App';
 import { AppProvider } from './ui/context';
 import './ui/app.css';
 
-const model = createAppModel({ crimesUrl, boroughsUrl, wardsUrl, bcusUrl, connect: getBrowserClient });
+const model = createAppModel({ crimesUrl, boroughsUrl, wardsUrl, bcusUrl, lsoaUrl, connect: getBrowserClient });
 // Read-only handle for browser tests and analysts' devtools.
 (window as unknown as { hotspot: unknown }).hotspot = model;
 (window as unknown as { hotspotFrames: unknown }).hotspotFrames = deckFrames;

@@ -62,9 +62,10 @@ export function FilterPanel() {
       </div>
       <MonthPlayer />
       <CoverageNote />
-      <div class="field" role="group" aria-labelledby="area-h">
+      <div class="field area-field" role="group" aria-labelledby="area-h">
         <span id="area-h">Area</span>
-        <div class="two">
+        {/* Stacked: a BCU's choice names its boroughs, too long for half the panel. */}
+        <div>
           <select
             data-testid="area-kind"
             aria-label="Kind of area"
