@@ -27,6 +27,7 @@ import { createPriorityModel, type PriorityModel } from './priority-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
+import { createBoundarySet, type BoundarySet } from './boundary-set';
 import { drawnCount, hexRowAt, type HexSource, layerCells, sameCells } from './hex-view';
 
 export type { DataSource, LoadStatus, MappingRequest } from './load-model';
@@ -36,6 +37,8 @@ export interface AppModel {
   view: ViewState;
   setView(patch: Partial<ViewState>): void;
   boundaries: Accessor<BoundaryLayers | null>;
+  /** The LSOA 2021 outlines, loaded when first switched on (view.lsoa). */
+  lsoa: BoundarySet;
   cube: Accessor<CrimeCube | null>;
   /** The view's filter in cube codes (null before the cube exists); months default to the latest run with data. */
   cubeFilter: Accessor<CubeFilter | null>;
@@ -275,6 +278,7 @@ export function createAppModel(source: DataSource): AppModel {
     view,
     setView,
     boundaries,
+    lsoa: createBoundarySet(source.lsoaUrl, 'LSOA 2021 boundaries', () => view.lsoa),
     cube,
     cubeFilter,
     coverage,

@@ -31,6 +31,8 @@ export interface ViewState {
   selected: string | null;
   /** Where the map looks; null = frame the chosen area (or London). Rounded: see {@link roundCamera}. */
   camera: MapCamera | null;
+  /** Draw the LSOA 2021 outlines (a boundary set fetched when first switched on). */
+  lsoa: boolean;
 }
 
 /** The map's centre (WGS84 degrees) and zoom, rounded as the URL writes them. */
@@ -70,6 +72,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = deepFreeze({
   includeNoData: false,
   selected: null,
   camera: null,
+  lsoa: false,
 });
 
 function deepFreeze<T>(o: T): T {
@@ -150,6 +153,7 @@ export function encodeView(v: ViewState): string {
     p.set('lat', String(c.lat));
     p.set('zoom', String(c.zoom));
   }
+  if (v.lsoa) p.set('lsoa', '1');
   return p.toString();
 }
 
@@ -195,6 +199,7 @@ export function decodeView(search: string): ViewState {
     includeNoData: p.get('nodata') === 'include',
     selected: hex && /^[0-9a-f]{15}$/.test(hex) && isValidCell(hex) ? hex : null,
     camera: decodeCamera(p),
+    lsoa: p.get('lsoa') === '1',
   };
 }
 

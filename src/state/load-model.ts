@@ -33,6 +33,8 @@ export interface DataSource {
   boroughsUrl: string;
   wardsUrl: string;
   bcusUrl: string;
+  /** LSOA 2021 boundaries: fetched only when the outlines are first switched on. */
+  lsoaUrl: string;
   /** Creates the DuckDB client (the browser's worker-hosted one in the app). */
   connect: () => Promise<DbClient>;
 }

@@ -17,17 +17,29 @@ export function areaName(app: AppModel, kind: 'ward' | 'borough' | 'bcu', code: 
   return m.get(code) ?? code;
 }
 
-export function areaOptions(app: AppModel, kind: 'ward' | 'borough' | 'bcu'): { code: string; name: string; group?: string }[] {
+/** The borough or BCU choices, by label: a BCU names its boroughs ("Central South — Lambeth, Southwark"). */
+export function areaOptions(app: AppModel, kind: 'borough' | 'bcu'): { code: string; label: string }[] {
   const b = app.boundaries();
   if (!b) return [];
-  const fc = boundaryLayer(b, kind);
-  return fc.features
-    .map((f) => ({
-      code: String(f.properties?.code),
-      name: kind === 'bcu' ? `${f.properties?.code} ${f.properties?.name}` : String(f.properties?.name),
-      group: kind === 'ward' ? String(f.properties?.boroughName ?? '') : undefined,
-    }))
-    .sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '') || a.name.localeCompare(b.name));
+  const boroughNames = new Map(b.boroughs.features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
+  return boundaryLayer(b, kind)
+    .features.map((f) => {
+      const code = String(f.properties?.code);
+      const name = String(f.properties?.name ?? code);
+      return { code, label: kind === 'bcu' ? bcuLabel(name, f.properties?.boroughs, boroughNames) : name };
+    })
+    .sort((x, y) => x.label.localeCompare(y.label, 'en-GB'));
+}
+
+/**
+ * A BCU with the names of its boroughs, in alphabetical order: "Central South — Lambeth,
+ * Southwark". Codes without a known name are shown as codes; a BCU with no borough list is its name.
+ */
+export function bcuLabel(name: string, boroughCodes: unknown, boroughNames: ReadonlyMap<string, string>): string {
+  const codes = Array.isArray(boroughCodes) ? boroughCodes.filter((c): c is string => typeof c === 'string') : [];
+  if (codes.length === 0) return name;
+  const names = codes.map((c) => boroughNames.get(c) ?? c).sort((x, y) => x.localeCompare(y, 'en-GB'));
+  return `${name} — ${names.join(', ')}`;
 }
 
 /** The chosen area in words ("Westminster", "3 wards", "London"), for sentences about the study area. */

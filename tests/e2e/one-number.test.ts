@@ -114,13 +114,13 @@ describe('one number per thing', () => {
   });
 
   it('right after a filter change, the tooltip counts the new filter and lists what it counts', async () => {
-    await page.getByRole('button', { name: 'none' }).click();
+    await page.getByRole('button', { name: 'none', exact: true }).click();
     await page.getByTestId('cat-Bicycle theft').check();
     // No waiting for the new analysis: the first tooltip after the change must already agree.
     const { tip } = await hoverSomeHexagon();
     expect(tip.listed.map((l) => l.category)).toEqual(tip.total > 0 ? ['Bicycle theft'] : []);
     expect(tip.listed.reduce((a, l) => a + l.count, 0)).toBe(tip.total);
-    await page.getByRole('button', { name: 'all' }).click();
+    await page.getByRole('button', { name: 'all', exact: true }).click();
   });
 
   it('stop-and-search records are never counted in "crimes shown"', async () => {

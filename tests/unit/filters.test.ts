@@ -37,13 +37,13 @@ describe('encodeView(view)', () => {
       dataset: 'london-2017-18', resolution: 7, from: '2023-01', to: '2023-06', categories: ['Drugs'],
       area: { kind: 'ward', codes: ['E05000644', 'E05000649'] }, onlineBasemap: true,
       layer: 'gi', weight: 'harm', harmOverrides: { Robbery: 365, Burglary: 1.5 }, includeNoData: true,
-      selected: '87195da49ffffff', camera: { lon: -0.12772, lat: 51.50741, zoom: 12.5 },
+      selected: '87195da49ffffff', camera: { lon: -0.12772, lat: 51.50741, zoom: 12.5 }, lsoa: true,
     };
     // Drugs = code 4; harm overrides as code:days in code order (Burglary 2, Robbery 9), '_'-joined
     // ('%3A' is URLSearchParams' escape of ':').
     expect(encodeView(v)).toBe(
       'ds=london-2017-18&res=7&from=2023-01&to=2023-06&cat=4&ward=E05000644.E05000649&basemap=osm&layer=gi&weight=harm&hw=2%3A1.5_9%3A365&nodata=include' +
-        '&hex=87195da49ffffff&lon=-0.12772&lat=51.50741&zoom=12.5',
+        '&hex=87195da49ffffff&lon=-0.12772&lat=51.50741&zoom=12.5&lsoa=1',
     );
   });
 
@@ -52,6 +52,14 @@ describe('encodeView(view)', () => {
     expect(encodeView(v)).toBe('lon=-0.12772&lat=51.50741&zoom=12.34');
     // -0.0000004 rounds to 0, written without a sign.
     expect(encodeView({ ...v, camera: { lon: -0.0000004, lat: 0, zoom: 0 } })).toBe('lon=0&lat=0&zoom=0');
+  });
+
+  it('keeps several chosen wards and the LSOA outlines switch (issue 11, item 4)', () => {
+    const v: ViewState = { ...DEFAULT_VIEW, area: { kind: 'ward', codes: ['E05014053', 'E05009288'] }, lsoa: true };
+    expect(encodeView(v)).toBe('ward=E05014053.E05009288&lsoa=1');
+    expect(decodeView('?ward=E05014053.E05009288&lsoa=1')).toEqual(v);
+    // Anything but 1 leaves the outlines off.
+    expect(decodeView('?lsoa=true').lsoa).toBe(false);
   });
 
   it('leaves out harm overrides for unknown categories and negative or non-finite days', () => {
@@ -82,6 +90,7 @@ describe('decodeView(encodeView(view)) round trip', () => {
     ['a borough kind with no borough chosen yet', { ...DEFAULT_VIEW, area: { kind: 'borough', codes: [] } }],
     ['a selected hexagon', { ...DEFAULT_VIEW, selected: '87195da49ffffff' }],
     ['a map camera', { ...DEFAULT_VIEW, camera: { lon: -0.12772, lat: 51.50741, zoom: 12.5 } }],
+    ['the LSOA outlines', { ...DEFAULT_VIEW, lsoa: true }],
   ];
   for (const [name, v] of views) {
     it(`gives back ${name}`, () => {

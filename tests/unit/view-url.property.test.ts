@@ -39,6 +39,7 @@ function problems(v: ViewState): string[] {
     if (!ALL_CATEGORIES.includes(c) || !Number.isFinite(d) || d < 0 || Object.is(d, -0)) out.push(`harm ${c}=${d}`);
   }
   if (v.selected !== null && !(v.selected === v.selected.toLowerCase() && isValidCell(v.selected))) out.push(`selected ${v.selected}`);
+  if (typeof v.lsoa !== 'boolean') out.push('lsoa');
   if (v.camera !== null) {
     const { lon, lat, zoom } = v.camera;
     if (!(isRounded(lon, 5) && Math.abs(lon) <= 180)) out.push(`lon ${lon}`);
@@ -101,18 +102,19 @@ const validView: fc.Arbitrary<ViewState> = fc.record({
   includeNoData: fc.boolean(),
   selected: fc.option(h3Cell, { nil: null }),
   camera: fc.option(camera, { nil: null }),
+  lsoa: fc.boolean(),
 });
 
 // -- Arbitrary search strings -----------------------------------------------------------
 
-const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom'];
+const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom', 'lsoa'];
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 /** Near misses: the app's own keys with values made of the characters its values use. */
 const nearMiss = fc
   .array(
     fc.tuple(
       fc.constantFrom(...KEYS),
-      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2')),
+      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2', '1', '01', 'true')),
     ),
     { maxLength: 12 },
   )

@@ -7,6 +7,7 @@ import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { useApp } from '../context';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { areaName } from '../names';
+import { ShowOnly } from './ShowOnly';
 
 function Sparkline(props: { values: number[]; months: string[] }) {
   const W = 260;
@@ -72,6 +73,7 @@ export function CellPanel() {
             {areaName(app, 'ward', i().ward) ?? 'no ward'}, {areaName(app, 'borough', i().borough) ?? 'outside London'}
             {i().bcu ? ` (${areaName(app, 'bcu', i().bcu)} BCU)` : ''}
           </p>
+          <ShowOnly ward={i().ward} borough={i().borough} />
           <Show when={i().series.values.length > 1}>
             <Sparkline values={i().series.values} months={i().series.months} />
             <p class="small" data-testid="cell-trend">

@@ -7,6 +7,7 @@ import { useApp } from '../context';
 import { areaOptions } from '../names';
 import { MonthPlayer } from './MonthPlayer';
 import { CoverageNote } from '../coverage/CoverageNote';
+import { WardSearch } from './WardSearch';
 
 const EDGE_M: Record<number, string> = { 7: '1.4 km', 8: '530 m', 9: '200 m', 10: '76 m' };
 
@@ -18,7 +19,7 @@ export function FilterPanel() {
   const to = () => app.view.to ?? months()[app.coverage()?.window.to ?? months().length - 1] ?? '';
   const areaKind = () => app.view.area.kind;
   const areaCode = () => (app.view.area.kind === 'all' ? '' : (app.view.area.codes[0] ?? ''));
-  const options = createMemo(() => (areaKind() === 'all' ? [] : areaOptions(app, areaKind() as 'ward' | 'borough' | 'bcu')));
+  const options = createMemo(() => (areaKind() === 'bcu' || areaKind() === 'borough' ? areaOptions(app, areaKind() as 'borough' | 'bcu') : []));
   const toggle = (cat: string, on: boolean) => {
     const set = new Set(app.view.categories);
     if (on) set.add(cat);
@@ -61,11 +62,13 @@ export function FilterPanel() {
       </div>
       <MonthPlayer />
       <CoverageNote />
-      <label class="field">
-        <span>Area</span>
-        <div class="two">
+      <div class="field area-field" role="group" aria-labelledby="area-h">
+        <span id="area-h">Area</span>
+        {/* Stacked: a BCU's choice names its boroughs, too long for half the panel. */}
+        <div>
           <select
             data-testid="area-kind"
+            aria-label="Kind of area"
             value={areaKind()}
             onChange={(e) => {
               const kind = e.currentTarget.value as 'all' | 'ward' | 'borough' | 'bcu';
@@ -77,18 +80,23 @@ export function FilterPanel() {
             <option value="borough" selected={areaKind() === 'borough'}>Borough</option>
             <option value="ward" selected={areaKind() === 'ward'}>Ward</option>
           </select>
-          <Show when={areaKind() !== 'all'}>
+          <Show when={areaKind() === 'bcu' || areaKind() === 'borough'}>
             <select
               data-testid="area-code"
+              aria-label={areaKind() === 'bcu' ? 'BCU' : 'Borough'}
               value={areaCode()}
-              onChange={(e) => app.setView({ area: { kind: areaKind() as 'ward', codes: e.currentTarget.value ? [e.currentTarget.value] : [] } })}
+              onChange={(e) => app.setView({ area: { kind: areaKind() as 'borough', codes: e.currentTarget.value ? [e.currentTarget.value] : [] } })}
             >
               <option value="">Choose…</option>
-              <For each={options()}>{(o) => <option value={o.code} selected={o.code === areaCode()}>{o.group ? `${o.name} (${o.group})` : o.name}</option>}</For>
+              <For each={options()}>{(o) => <option value={o.code} selected={o.code === areaCode()}>{o.label}</option>}</For>
             </select>
           </Show>
         </div>
-      </label>
+        {/* 704 wards are found by typing, not from a list (issue 11, item 4). */}
+        <Show when={areaKind() === 'ward'}>
+          <WardSearch />
+        </Show>
+      </div>
       <fieldset class="field categories">
         <legend>
           Crime types{' '}

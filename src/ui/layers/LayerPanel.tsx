@@ -6,6 +6,7 @@ import { MAP_LAYERS, type MapLayerKind } from '../../state/filters';
 import { useApp } from '../context';
 import { chosenAreaWords } from '../names';
 import { NoDataLines } from './NoDataLines';
+import { BoundarySets } from './BoundarySets';
 
 export function LayerPanel() {
   const app = useApp();
@@ -29,6 +30,7 @@ export function LayerPanel() {
           )}
         </For>
       </div>
+      <BoundarySets />
       <label class="field">
         <span>Weigh each crime by</span>
         <select data-testid="weight" value={app.view.weight} onChange={(e) => app.setView({ weight: e.currentTarget.value as 'count' | 'harm' })}>

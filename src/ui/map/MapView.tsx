@@ -19,6 +19,7 @@ import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
 import { hexagonLayer, hexLayerData, labelLayer, noDataLabelLayer, selectionLayer, type HexRow } from '../../map/layers';
 import { attachNoData } from '../../map/no-data';
+import { attachLsoa } from '../../map/lsoa-layer';
 import { fillColors } from '../../state/hex-view';
 import { useApp } from '../context';
 import { areaName } from '../names';
@@ -91,6 +92,7 @@ export function MapView() {
   const labels = createMemo(() => (app.boundaries() ? boundaryLabels(app.boundaries()!) : []));
   const noDataCodes = () => app.coverage()?.noDataBoroughs ?? [];
   let showNoData = () => {};
+  let showLsoa = () => {};
 
   /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
@@ -138,6 +140,7 @@ export function MapView() {
             setOverlay(o);
             map.on('zoomend', () => setZoom(map!.getZoom()));
             showNoData = attachNoData(map, noDataCodes);
+            showLsoa = attachLsoa(map, () => (app.view.lsoa ? app.lsoa.data() : null));
             // Map -> URL; the camera effect below ignores a camera the map already shows, so no loop.
             // The map first settles on the rounded camera (a move under 1 m and 0.005 zoom levels):
             // it then shows exactly what the URL says, so the link draws the same pixels elsewhere.
@@ -197,6 +200,7 @@ export function MapView() {
 
   // Boroughs with no data in the analysed months are hatched.
   createEffect(on(noDataCodes, () => showNoData()));
+  createEffect(on(() => app.view.lsoa && app.lsoa.data(), () => showLsoa()));
 
   createEffect(() => {
     const o = overlay();
