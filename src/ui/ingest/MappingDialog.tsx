@@ -14,6 +14,7 @@ const LABELS: Partial<Record<Role, string>> = {
   crimeId: 'Crime ID (optional)',
   location: 'Location text (optional)',
   outcome: 'Outcome (optional)',
+  count: 'Crimes per row, for counts (optional: without it each row is one crime)',
 };
 
 export function MappingDialog(props: { request: MappingRequest }) {
@@ -23,7 +24,7 @@ export function MappingDialog(props: { request: MappingRequest }) {
   let dialog!: HTMLDialogElement;
   onMount(() => dialog.showModal());
   const mapping = (): ColumnMapping => ({ format: 'force-extract', coordinates: coords(), columns: { ...cols } });
-  const roles = (): Role[] => ['month', 'category', ...(coords() === 'bng' ? (['easting', 'northing'] as Role[]) : (['longitude', 'latitude'] as Role[])), 'crimeId', 'location', 'outcome'];
+  const roles = (): Role[] => ['month', 'category', ...(coords() === 'bng' ? (['easting', 'northing'] as Role[]) : (['longitude', 'latitude'] as Role[])), 'crimeId', 'location', 'outcome', 'count'];
   let answered = false;
   const answer = (m: ColumnMapping | null) => {
     answered = true;
