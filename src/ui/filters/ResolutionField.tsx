@@ -36,7 +36,7 @@ export function ResolutionField() {
         </p>
       </Show>
       <Show when={!p.fallbackNotice() && p.limitNote()}>
-        <p class="muted" role="note" data-testid="resolution-limit">
+        <p class="muted" style={{ 'font-size': '12px' }} role="note" data-testid="resolution-limit">
           {`${p.limitNote()}${p.precision().fileName ? ` (${p.precision().fileName})` : ''}.`}
         </p>
       </Show>
