@@ -133,7 +133,12 @@ export function finestSupportedResolution(cellAreaM2: number, resolutions: reado
  */
 export function gridPrecision(lon: ArrayLike<number>, lat: ArrayLike<number>, resolutions: readonly number[]): SpatialPrecision {
   const spacing = medianNearestNeighbourM(lon, lat);
-  if (spacing === null || spacing === 0) return POINT_PRECISION;
+  return spacing === null || spacing === 0 ? POINT_PRECISION : spacingPrecision(spacing, resolutions);
+}
+
+/** The precision of a hexagonal grid whose centres are `spacing` metres apart (detected or stated). */
+export function spacingPrecision(spacing: number, resolutions: readonly number[]): SpatialPrecision {
+  if (!(spacing > 0 && Number.isFinite(spacing))) throw new Error(`cell spacing ${spacing} m is not a positive number of metres`);
   const cellAreaM2 = hexCellAreaM2(spacing);
   return { cellAreaM2, finestResolution: finestSupportedResolution(cellAreaM2, resolutions) };
 }

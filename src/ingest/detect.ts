@@ -39,6 +39,11 @@ export interface ColumnMapping {
   format: SourceFormat;
   coordinates: CoordinateSystem;
   columns: Partial<Record<Role, string>>;
+  /**
+   * Stated in the mapping step: metres between neighbouring centres of the grid the rows were
+   * counted or snapped to. Sets the file's precision instead of detecting it from the points.
+   */
+  cellSpacingM?: number;
 }
 
 export interface Detection {

@@ -15,7 +15,7 @@
  * precision (src/analysis/precision.ts).
  */
 import { categoryAliases, STOP_AND_SEARCH } from '../analysis/categories';
-import { gridPrecision, POINT_PRECISION, type SpatialPrecision } from '../analysis/precision';
+import { gridPrecision, POINT_PRECISION, spacingPrecision, type SpatialPrecision } from '../analysis/precision';
 import { type DbClient, type FileSource, quoteIdent } from '../db/client';
 import { H3_RESOLUTIONS, REJECT_REASONS, SCHEMA_SQL } from '../db/schema';
 import { BNG_BOUNDS, UK_BOUNDS } from './bng';
@@ -289,6 +289,9 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   for (const c of Object.values(mapping.columns)) {
     if (c && !header.includes(c)) throw new Error(`${file.name}: mapped column "${c}" is not in the file`);
   }
+  if (mapping.cellSpacingM !== undefined && !(mapping.cellSpacingM > 0 && Number.isFinite(mapping.cellSpacingM))) {
+    throw new Error(`${file.name}: the cell spacing given, ${mapping.cellSpacingM} m, is not a positive number of metres`);
+  }
 
   progress('checking', 0.3);
   await buildNormalised(env, mapping, header, goodRows);
@@ -296,7 +299,7 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   progress('locating', 0.5);
   const newLocations = await locateNewPoints(env);
 
-  const precision = mapping.columns.count ? await detectGridPrecision(db) : POINT_PRECISION;
+  const precision = await filePrecision(db, mapping);
 
   progress('writing', 0.8);
   const { counts: reasonCounts, kept, crimesKept, rejected, read } = await writeRows(
@@ -466,6 +469,12 @@ async function locateNewPoints(env: IngestEnv): Promise<number> {
   cols.bcu_code = g.bcu;
   await db.insertColumns('new_locations', cols, { create: true });
   return n;
+}
+
+/** The precision the user stated in the mapping step, else an aggregated extract's detected grid, else points. */
+async function filePrecision(db: DbClient, m: ColumnMapping): Promise<SpatialPrecision> {
+  if (m.cellSpacingM !== undefined) return spacingPrecision(m.cellSpacingM, H3_RESOLUTIONS);
+  return m.columns.count ? detectGridPrecision(db) : POINT_PRECISION;
 }
 
 /**

@@ -138,6 +138,33 @@ describe('ingest: counts from Parquet and record-level files', () => {
   });
 });
 
+describe('ingest: a grid spacing stated in the mapping step', () => {
+  const mapping = (cellSpacingM: number) => ({
+    format: 'force-extract' as const,
+    coordinates: 'wgs84' as const,
+    columns: { month: 'month', category: 'crime_type', longitude: 'longitude', latitude: 'latitude', count: 'crime_count' },
+    cellSpacingM,
+  });
+
+  it('overrides detection: the 100 m grid stated as 866 m apart (500 m hexagons) supports resolution 8 only', async () => {
+    const env = await freshEnv();
+    const r = await ingestFile(env, { name: 'stated.csv', data: enc(countCsv().text) }, { mapping: mapping(866) });
+    // (√3/2)·866² = 649,485 m²: under resolution 8's average 737,328 m², over resolution 9's 105,333 m².
+    expect(r.precision?.cellAreaM2).toBeCloseTo((Math.sqrt(3) / 2) * 866 * 866, 6);
+    expect(r.precision?.finestResolution).toBe(8);
+    expect((await loadedPrecision(env.db)).finestResolution).toBe(8);
+  });
+
+  it('a spacing that is not a positive number is refused before anything is written', async () => {
+    const env = await freshEnv();
+    await expect(ingestFile(env, { name: 'bad-spacing.csv', data: enc(countCsv().text) }, { mapping: mapping(-5) })).rejects.toThrow(
+      'bad-spacing.csv: the cell spacing given, -5 m, is not a positive number of metres',
+    );
+    const [{ n }] = await env.db.rows<{ n: number }>('SELECT (SELECT count(*) FROM crimes) + (SELECT count(*) FROM sources) AS n');
+    expect(Number(n)).toBe(0);
+  });
+});
+
 describe('ingest: the hex-100m London extract (real file)', () => {
   it('keeps all 640,333 rows as 1,142,981 crimes; 100 m cells support resolution 9; the cube sums to the crimes', async () => {
     expect(HEX_PARQUET, 'the hex-100m parquet is missing').toBeDefined();

@@ -23,7 +23,16 @@ export function MappingDialog(props: { request: MappingRequest }) {
   const [cols, setCols] = createStore<Partial<Record<Role, string>>>({ ...err.detection.mapping.columns });
   let dialog!: HTMLDialogElement;
   onMount(() => dialog.showModal());
-  const mapping = (): ColumnMapping => ({ format: 'force-extract', coordinates: coords(), columns: { ...cols } });
+  // Optional: the grid the rows were counted or snapped to, in metres between neighbouring centres.
+  const [spacing, setSpacing] = createSignal('');
+  const spacingM = () => (spacing().trim() === '' ? undefined : Number(spacing()));
+  const spacingBad = () => spacingM() !== undefined && !(spacingM()! > 0 && Number.isFinite(spacingM()!));
+  const mapping = (): ColumnMapping => ({
+    format: 'force-extract',
+    coordinates: coords(),
+    columns: { ...cols },
+    ...(spacingM() !== undefined ? { cellSpacingM: spacingM() } : {}),
+  });
   const roles = (): Role[] => ['month', 'category', ...(coords() === 'bng' ? (['easting', 'northing'] as Role[]) : (['longitude', 'latitude'] as Role[])), 'crimeId', 'location', 'outcome', 'count'];
   let answered = false;
   const answer = (m: ColumnMapping | null) => {
@@ -61,6 +70,21 @@ export function MappingDialog(props: { request: MappingRequest }) {
           )}
         </For>
       </div>
+      <label class="field">
+        <span>Grid spacing in metres, if the rows are counts on a grid (optional: detected from the points when blank)</span>
+        <input
+          type="number"
+          min="1"
+          step="any"
+          inputmode="decimal"
+          data-testid="map-cell-spacing"
+          value={spacing()}
+          onInput={(e) => setSpacing(e.currentTarget.value)}
+        />
+        <Show when={spacingBad()}>
+          <span class="warn">The spacing must be a number of metres above 0.</span>
+        </Show>
+      </label>
       <details>
         <summary>First rows of the file</summary>
         <table class="sample">
@@ -87,7 +111,7 @@ export function MappingDialog(props: { request: MappingRequest }) {
         <button type="button" onClick={() => answer(null)}>
           Skip this file
         </button>
-        <button type="button" class="primary" data-testid="mapping-load" disabled={missingRoles(mapping()).length > 0} onClick={() => answer(mapping())}>
+        <button type="button" class="primary" data-testid="mapping-load" disabled={missingRoles(mapping()).length > 0 || spacingBad()} onClick={() => answer(mapping())}>
           Load
         </button>
       </footer>
