@@ -398,14 +398,12 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
           THEN ${sqlString(R.outsideUk)}
         WHEN crime_count IS NULL OR crime_count < 1 THEN ${sqlString(R.badCount)}
       END AS reason,
-      CASE
-        WHEN month IS NULL THEN 'month: ' || COALESCE(month_raw, '(empty)')
-        WHEN crime_type IS NULL THEN 'category: ' || COALESCE(category_raw, '(empty)')
-        WHEN x_raw IS NULL OR y_raw IS NULL THEN NULL
-        WHEN lon IS NULL OR NOT (lon BETWEEN ${UK_BOUNDS.minLon} AND ${UK_BOUNDS.maxLon} AND lat BETWEEN ${UK_BOUNDS.minLat} AND ${UK_BOUNDS.maxLat})
-          OR x IS NULL OR y IS NULL OR NOT isfinite(x) OR NOT isfinite(y)
-          THEN 'coordinates: ' || x_raw || ', ' || y_raw
-        ELSE 'count: ' || COALESCE(count_raw, '(empty)')
+      CASE reason
+        WHEN ${sqlString(R.badMonth)} THEN 'month: ' || COALESCE(month_raw, '(empty)')
+        WHEN ${sqlString(R.unknownCategory)} THEN 'category: ' || COALESCE(category_raw, '(empty)')
+        WHEN ${sqlString(R.badCoordinates)} THEN 'coordinates: ' || x_raw || ', ' || y_raw
+        WHEN ${sqlString(R.outsideUk)} THEN 'coordinates: ' || x_raw || ', ' || y_raw
+        WHEN ${sqlString(R.badCount)} THEN 'count: ' || COALESCE(count_raw, '(empty)')
       END AS detail
     FROM ${source};
     DROP TABLE IF EXISTS norm0; DROP TABLE IF EXISTS bng_map`);

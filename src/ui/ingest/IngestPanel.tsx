@@ -75,7 +75,7 @@ export function IngestPanel() {
           take(e.dataTransfer?.files);
         }}
       >
-        <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid)</p>
+        <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid; one row a crime, or a count column for aggregated counts)</p>
         <button type="button" onClick={() => input.click()} data-testid="choose-files">
           {app.queue().running ? 'Choose files… (they load after the current load)' : 'Choose files…'}
         </button>
