@@ -42,9 +42,14 @@ the backtest behind the priority: the app's numbers.
 Options:
   --input FILE       file to load: police.uk street or stop-and-search CSV, a force extract CSV
                      whose columns are recognised by name, or Parquet. Repeatable, at least one.
-                     A file whose bytes were already loaded adds nothing.
+                     A file whose bytes were already loaded adds nothing. A file with a count
+                     column (crime_count, count, n, crimes, number_of_crimes, offence_count) is
+                     an aggregated extract: each row stands for that many crimes, and its rows
+                     are taken as the centres of a grid whose cell size limits the resolution.
   --out FILE         where to write the JSON result; '-' writes to standard output. Required.
-  --resolution R     H3 resolution, 7 to 10 (default 9).
+  --resolution R     H3 resolution, 7 to 10 (default 9). A resolution finer than the loaded data
+                     supports (an aggregated extract whose cells are larger than its hexagons)
+                     is refused, with the reason (exit 2).
   --weight W         count (default): value = crimes; harm: value = sum of Cambridge Crime Harm
                      Index days per category (data/harm-weights.json).
   --area FILE        study area: GeoJSON FeatureCollection (or one Feature or geometry) of Polygon
@@ -71,8 +76,8 @@ Options:
   --help             this text.
 
 Output (JSON, numbers unrounded):
-  {"rows":{"read","kept","rejected","outsideArea","rejectReasons":{reason:count}},
-   "resolution","weight","months":{"from","to"},
+  {"rows":{"read","kept","rejected","crimes","outsideArea","rejectReasons":{reason:count}},
+   "precision":{"cellAreaM2","finestResolution"},"resolution","weight","months":{"from","to"},
    "noData":{"boroughs":[code],"included","cells","crimes"},"emergingComputed",
    "backtest":{"unit","coverage","halfLife","trainingMonths","minHistory","labels","months",
                "scoredMonths","mean","recommended","verdict"},
@@ -93,15 +98,19 @@ Output (JSON, numbers unrounded):
   ranking (priority, window, last-month, gi) hold k, n, N, nStar, hitRate, pai, pei, reason
   (PAI and PEI* as in ANALYSIS.md; null where undefined, e.g. no crime in the test month);
   mean: averages over the scored months (null if none); verdict: the outcome in words.
-  rows: read, kept and rejected sum the ingest reports of the files; outsideArea counts the
-  analysed crimes (14 crime categories, within the months) whose cell lies outside the area.
+  rows: read, kept and rejected sum the ingest reports of the files (rows); crimes is the crimes
+  the kept rows stand for (their counts summed; equal to kept when no file has a count column);
+  outsideArea counts the analysed crimes (14 crime categories, within the months) whose cell
+  lies outside the area. Every cell count is crimes, not rows.
+  precision: the cell area (m²) of the coarsest aggregated extract loaded and the finest
+  resolution it supports (both null for point records: no limit).
 
 What is analysed: the 14 police.uk crime categories. Stop-and-search records are loaded (they
-count in rows.read and rows.kept) but they are not crimes: they are never analysed and not part
-of outsideArea. So rows.kept = sum of cells' count + outsideArea + noData.crimes +
+count in rows.read, rows.kept and rows.crimes) but they are not crimes: they are never analysed and not part
+of outsideArea. So rows.crimes = sum of cells' count + outsideArea + noData.crimes +
 stop-and-search records + crimes outside the analysed months.
 
-Exit status: 0 done; 2 bad arguments; 1 unreadable or invalid input file, including a file whose
+Exit status: 0 done; 2 bad arguments (including a --resolution finer than the data); 1 unreadable or invalid input file, including a file whose
 columns cannot be recognised (this command has no column mapping: rename the columns, e.g. to
 police.uk's Month, Crime type, Longitude, Latitude). Errors are one line on standard error,
 "analyze: <message>". Warnings ("analyze: warning: ...": a month clamped to the data, every
@@ -266,6 +275,7 @@ interface Rows {
   read: number;
   kept: number;
   rejected: number;
+  crimes: number;
   outsideArea: number;
   rejectReasons: Record<string, number>;
 }
@@ -303,6 +313,8 @@ async function run(argv: readonly string[]): Promise<void> {
     { patrolPlan },
     { dataCoverage },
     { boroughCodes, coverageView, noDataStudyArea, runLabel, withDefaultWindow },
+    { loadedPrecision },
+    { resolutionRefusal },
   ] = await Promise.all([
     import('../src/analysis/harm'),
     import('../src/analysis/hotspots'),
@@ -314,10 +326,12 @@ async function run(argv: readonly string[]): Promise<void> {
     import('../src/analysis/priority-backtest'),
     import('../src/analysis/coverage'),
     import('../src/state/coverage-view'),
+    import('../src/db/precision'),
+    import('../src/analysis/precision'),
   ]);
   log('starting DuckDB-WASM');
   const env = await createNodeIngestEnv(await loadBoundariesFromDir(join(DATA, 'boundaries')));
-  const rows: Rows = { read: 0, kept: 0, rejected: 0, outsideArea: 0, rejectReasons: {} };
+  const rows: Rows = { read: 0, kept: 0, rejected: 0, crimes: 0, outsideArea: 0, rejectReasons: {} };
   for (const file of files) {
     let report: IngestReport;
     try {
@@ -337,11 +351,20 @@ async function run(argv: readonly string[]): Promise<void> {
       log(`${file.name}: the same bytes were already loaded; adds nothing`);
       continue;
     }
-    log(`${file.name}: ${report.format}, ${report.rowsRead} rows read, ${report.kept} kept, ${report.rejected} rejected`);
+    log(`${file.name}: ${report.format}, ${report.rowsRead} rows read, ${report.kept} kept (${report.crimesKept} crimes), ${report.rejected} rejected`);
     rows.read += report.rowsRead;
     rows.kept += report.kept;
+    rows.crimes += report.crimesKept;
     rows.rejected += report.rejected;
     for (const [reason, n] of Object.entries(report.rejectReasons)) rows.rejectReasons[reason] = (rows.rejectReasons[reason] ?? 0) + n;
+  }
+
+  // As in the app: never a resolution finer than the loaded data supports.
+  const precision = await loadedPrecision(env.db);
+  const refused = resolutionRefusal(opts.resolution, precision);
+  if (refused) {
+    await env.db.close();
+    throw usageError(`--resolution ${opts.resolution}: ${refused} (${precision.fileName}); use --resolution ${precision.finestResolution} or coarser`);
   }
 
   log(`building the resolution-${opts.resolution} cube`);
@@ -424,6 +447,7 @@ async function run(argv: readonly string[]): Promise<void> {
   }));
   const result = {
     rows,
+    precision: { cellAreaM2: precision.cellAreaM2, finestResolution: precision.finestResolution },
     resolution: opts.resolution,
     weight: opts.weight,
     months: filter.monthFrom <= filter.monthTo ? { from: months[filter.monthFrom], to: months[filter.monthTo] } : null,

@@ -1,6 +1,7 @@
 /**
  * Builds the crime cube ({@link CrimeCube}) for one H3 resolution in DuckDB: one GROUP BY over
- * crimes joined to their locations, dictionary codes assigned in SQL, typed arrays out.
+ * crimes joined to their locations, dictionary codes assigned in SQL, typed arrays out. A cube
+ * count is crimes: the rows' `crime_count` summed (an aggregated extract's row stands for many).
  */
 import { ALL_CATEGORIES } from '../analysis/categories';
 import { type CrimeCube, monthLabel } from '../analysis/cube';
@@ -14,7 +15,7 @@ export async function buildCube(db: DbClient, resolution: H3Resolution): Promise
   const h3col = `h3_${resolution}`; // from the fixed list above, not user text
   await db.exec(`DROP TABLE IF EXISTS cube_rows; CREATE TEMP TABLE cube_rows AS
     SELECT l.${h3col} AS cell, (year(c.month) * 12 + month(c.month) - 1)::INT AS month_no, c.crime_type,
-           l.ward_code, l.borough_code, count(*)::INT AS n
+           l.ward_code, l.borough_code, sum(c.crime_count)::INT AS n
     FROM crimes c JOIN locations l USING (loc_id)
     GROUP BY ALL`);
   const span = await db.rows<{ lo: number | null; hi: number | null }>('SELECT min(month_no) AS lo, max(month_no) AS hi FROM cube_rows');

@@ -1,12 +1,16 @@
 /**
  * The app's tables. One schema for the browser, the CLI twin and the tests.
  *
- * - `sources`: one row per loaded file (content hash, so loading a file twice is a no-op).
+ * - `sources`: one row per loaded file (content hash, so loading a file twice is a no-op), with
+ *   its rows and crimes kept and its spatial precision: the cell area of an aggregated extract's
+ *   grid and the finest H3 resolution that supports (both NULL for point records: no limit).
  * - `locations`: one row per distinct point (police.uk snaps crimes to ~750k anonymous map
  *   points, so the 774k shipped crimes sit on ~44k points): H3 cells at every offered
  *   resolution, computed once with h3-js at that resolution (ANALYSIS.md: cells do not nest),
  *   and the ward / borough / BCU the point falls in.
- * - `crimes`: one row per kept record, in police.uk street-CSV semantics, pointing at its location.
+ * - `crimes`: one row per kept record, in police.uk street-CSV semantics, pointing at its location;
+ *   `crime_count` is the crimes the row stands for (1 for a record, the count of an aggregated
+ *   extract's row). Every count of crimes is a sum of it, never a count of rows.
  * - `rejects`: one row per refused record, with the reason and the raw row.
  */
 
@@ -29,6 +33,9 @@ CREATE TABLE IF NOT EXISTS sources (
   rows_read    INTEGER NOT NULL,
   rows_kept    INTEGER NOT NULL,
   rows_rejected INTEGER NOT NULL,
+  crimes_kept  BIGINT NOT NULL,
+  cell_area_m2 DOUBLE,
+  finest_resolution INTEGER,
   loaded_at    TIMESTAMP NOT NULL
 );
 CREATE TABLE IF NOT EXISTS locations (
@@ -54,6 +61,7 @@ CREATE TABLE IF NOT EXISTS crimes (
   lsoa_code     VARCHAR,
   lsoa_name     VARCHAR,
   crime_type    VARCHAR NOT NULL,
+  crime_count   INTEGER NOT NULL,
   last_outcome  VARCHAR,
   context       VARCHAR,
   dataset       VARCHAR NOT NULL,
@@ -82,6 +90,7 @@ export const REJECT_REASONS = {
   outsideUk: 'coordinates outside the UK',
   badMonth: 'unparseable month',
   unknownCategory: 'unknown category',
+  badCount: 'count not a positive integer',
   duplicate: 'already loaded',
 } as const;
 export type RejectReason = (typeof REJECT_REASONS)[keyof typeof REJECT_REASONS];

@@ -7,6 +7,9 @@
  * - force extracts: any other table whose columns can be matched by name to a month/date,
  *   a category and a coordinate pair (WGS84 longitude/latitude or British National Grid
  *   easting/northing). When they cannot, the user maps them (the UI's mapping step).
+ *
+ * An optional count column (`crime_count`, `n`, ...) makes a file an aggregated extract: each row
+ * stands for that many crimes. Without one, each row is one crime.
  */
 
 export type SourceFormat = 'police-street' | 'police-stop-search' | 'force-extract';
@@ -27,6 +30,7 @@ export const ROLES = [
   'context',
   'reportedBy',
   'fallsWithin',
+  'count',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -35,6 +39,11 @@ export interface ColumnMapping {
   format: SourceFormat;
   coordinates: CoordinateSystem;
   columns: Partial<Record<Role, string>>;
+  /**
+   * Stated in the mapping step: metres between neighbouring centres of the grid the rows were
+   * counted or snapped to. Sets the file's precision instead of detecting it from the points.
+   */
+  cellSpacingM?: number;
 }
 
 export interface Detection {
@@ -88,6 +97,7 @@ const SYNONYMS: Record<Role, string[]> = {
   context: ['context', 'notes', 'description'],
   reportedBy: ['reported by', 'force'],
   fallsWithin: ['falls within'],
+  count: ['crime count', 'count', 'n', 'crimes', 'number of crimes', 'no of crimes', 'crime total', 'total crimes', 'offence count', 'number of offences'],
 };
 
 /** Lower case, separators (_ - .) as spaces, runs of space collapsed. */
@@ -121,7 +131,11 @@ export function detectMapping(rawHeader: readonly string[]): Detection {
 
 function detectClean(header: readonly string[]): Detection {
   if (hasAll(header, ['Month', 'Longitude', 'Latitude', 'Crime type'])) {
+    // police.uk headers with a count column added: an aggregate of police.uk rows, whose count
+    // must not be read as one crime a row.
     const columns = pick(header, STREET_COLUMNS);
+    const count = bySynonym(header, 'count', new Set(Object.values(columns)));
+    if (count) columns.count = count;
     return finish({ format: 'police-street', coordinates: 'wgs84', columns });
   }
   if (hasAll(header, ['Type', 'Date', 'Latitude', 'Longitude', 'Object of search'])) {
@@ -130,21 +144,27 @@ function detectClean(header: readonly string[]): Detection {
   }
   const columns: Partial<Record<Role, string>> = {};
   const used = new Set<string>();
-  const normalised = header.map(normaliseHeader);
   for (const role of ROLES) {
-    for (const syn of SYNONYMS[role]) {
-      const i = normalised.indexOf(syn);
-      if (i >= 0 && !used.has(header[i])) {
-        columns[role] = header[i];
-        used.add(header[i]);
-        break;
-      }
+    const name = bySynonym(header, role, used);
+    if (name) {
+      columns[role] = name;
+      used.add(name);
     }
   }
   // WGS84 wins when a file has both pairs; BNG only when it has no lon/lat pair.
   const coordinates: CoordinateSystem =
     columns.longitude && columns.latitude ? 'wgs84' : columns.easting && columns.northing ? 'bng' : 'wgs84';
   return finish({ format: 'force-extract', coordinates, columns });
+}
+
+/** The first column (in synonym order) named like `role` and not yet used. */
+function bySynonym(header: readonly string[], role: Role, used: ReadonlySet<string>): string | undefined {
+  const normalised = header.map(normaliseHeader);
+  for (const syn of SYNONYMS[role]) {
+    const i = normalised.indexOf(syn);
+    if (i >= 0 && !used.has(header[i])) return header[i];
+  }
+  return undefined;
 }
 
 function pick(header: readonly string[], want: Partial<Record<Role, string>>): Partial<Record<Role, string>> {

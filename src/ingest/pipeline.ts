@@ -9,8 +9,13 @@
  * police.uk snaps crimes to far fewer points than rows.
  * The kept rows, their new locations, the rejects and the source row are written in one
  * transaction: a failure leaves the tables as they were.
+ *
+ * A row stands for one crime, or, when the file has a count column (an aggregated extract), for
+ * that many: rows and crimes are reported apart, and such a file's grid sets its spatial
+ * precision (src/analysis/precision.ts).
  */
 import { categoryAliases, STOP_AND_SEARCH } from '../analysis/categories';
+import { gridPrecision, POINT_PRECISION, spacingPrecision, type SpatialPrecision } from '../analysis/precision';
 import { type DbClient, type FileSource, quoteIdent } from '../db/client';
 import { H3_RESOLUTIONS, REJECT_REASONS, SCHEMA_SQL } from '../db/schema';
 import { BNG_BOUNDS, UK_BOUNDS } from './bng';
@@ -60,9 +65,14 @@ export interface IngestReport {
    * nothing was read again). Always kept + rejected.
    */
   rowsRead: number;
+  /** Rows kept. */
   kept: number;
+  /** Crimes kept: the kept rows' counts summed (equal to `kept` for a file without a count column). */
+  crimesKept: number;
   rejected: number;
   rejectReasons: Record<string, number>;
+  /** The file's spatial precision (loaded files only; point records have no limit). */
+  precision?: SpatialPrecision;
   newLocations: number;
   /** How the file was read when that is not the default, e.g. "read as Windows-1252 (Latin-1) text". */
   notes?: string[];
@@ -199,7 +209,7 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
     return {
       fileName: file.name, status: 'duplicate-file', sourceId: seen[0].source_id,
       format: seen[0].format as ColumnMapping['format'], rowsRead: 0,
-      kept: 0, rejected: 0, rejectReasons: {}, newLocations: 0,
+      kept: 0, crimesKept: 0, rejected: 0, rejectReasons: {}, newLocations: 0,
     };
   }
   const [{ next_id: sourceId }] = await db.rows<{ next_id: number }>('SELECT COALESCE(max(source_id), 0)::INT + 1 AS next_id FROM sources');
@@ -279,6 +289,9 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   for (const c of Object.values(mapping.columns)) {
     if (c && !header.includes(c)) throw new Error(`${file.name}: mapped column "${c}" is not in the file`);
   }
+  if (mapping.cellSpacingM !== undefined && !(mapping.cellSpacingM > 0 && Number.isFinite(mapping.cellSpacingM))) {
+    throw new Error(`${file.name}: the cell spacing given, ${mapping.cellSpacingM} m, is not a positive number of metres`);
+  }
 
   progress('checking', 0.3);
   await buildNormalised(env, mapping, header, goodRows);
@@ -286,13 +299,17 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   progress('locating', 0.5);
   const newLocations = await locateNewPoints(env);
 
+  const precision = await filePrecision(db, mapping);
+
   progress('writing', 0.8);
-  const { counts: reasonCounts, kept, rejected, read } = await writeRows(db, sourceId, file.name, hash, mapping, broken, recordsInFile, newLocations);
+  const { counts: reasonCounts, kept, crimesKept, rejected, read } = await writeRows(
+    db, sourceId, file.name, hash, mapping, broken, recordsInFile, newLocations, precision,
+  );
   await dropStaging(db);
   progress('done', 1);
   return {
     fileName: file.name, status: 'loaded', sourceId, format: mapping.format,
-    rowsRead: read, kept, rejected, rejectReasons: reasonCounts, newLocations,
+    rowsRead: read, kept, crimesKept, rejected, rejectReasons: reasonCounts, newLocations, precision,
     ...(notes.length > 0 ? { notes } : {}),
   };
 }
@@ -314,6 +331,13 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
   const categoryRaw = stopSearch ? sqlString(STOP_AND_SEARCH) : text(m, 'category');
   const categoryJoin = stopSearch ? '' : `LEFT JOIN category_alias a ON a.alias = lower(trim(${col(m, 'category')}))`;
   const monthRaw = text(m, 'month');
+  // A count is a whole number of crimes, at least 1 and within INTEGER: '3', ' 3 ', '+3', and
+  // '3.0' (a Parquet DOUBLE column read as text) are 3; '0', '-2', '1.5', 'x', '' and
+  // '9999999999' are refused. Without a count column every row is one crime.
+  const countRaw = m.columns.count ? text(m, 'count') : 'NULL::VARCHAR';
+  const crimeCount = m.columns.count
+    ? `CASE WHEN regexp_full_match(count_raw, '\\+?[0-9]+(\\.0*)?') THEN try_cast(regexp_extract(count_raw, '^\\+?([0-9]+)', 1) AS INTEGER) END`
+    : '1';
 
   await db.exec(UK_LOCAL_MACRO);
   // Stage 1: parse. The month tries police.uk's 'YYYY-MM' first; COALESCE evaluates the later
@@ -339,7 +363,9 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
         ${text(m, 'lsoaCode')} AS lsoa_code,
         ${text(m, 'lsoaName')} AS lsoa_name,
         ${text(m, 'outcome')} AS last_outcome,
-        ${context} AS context
+        ${context} AS context,
+        ${countRaw} AS count_raw,
+        ${crimeCount} AS crime_count
       FROM stg ${categoryJoin} ${goodRows})`;
 
   // Stage 2: coordinates to WGS84: identity for lon/lat (parsed rows feed stage 3 directly),
@@ -359,7 +385,7 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
     source = '(SELECT norm0.*, b.lon, b.lat FROM norm0 LEFT JOIN bng_map b ON b.bx = norm0.x AND b.by = norm0.y)';
   }
 
-  // Stage 3: the first failing check names the reason (order: month, category, coordinates).
+  // Stage 3: the first failing check names the reason (order: month, category, coordinates, count).
   const R = REJECT_REASONS;
   await db.exec(`CREATE TEMP TABLE norm1 AS
     SELECT *,
@@ -370,31 +396,33 @@ async function buildNormalised(env: IngestEnv, m: ColumnMapping, header: readonl
         WHEN x IS NULL OR y IS NULL OR NOT isfinite(x) OR NOT isfinite(y) THEN ${sqlString(R.badCoordinates)}
         WHEN lon IS NULL OR NOT (lon BETWEEN ${UK_BOUNDS.minLon} AND ${UK_BOUNDS.maxLon} AND lat BETWEEN ${UK_BOUNDS.minLat} AND ${UK_BOUNDS.maxLat})
           THEN ${sqlString(R.outsideUk)}
+        WHEN crime_count IS NULL OR crime_count < 1 THEN ${sqlString(R.badCount)}
       END AS reason,
-      CASE
-        WHEN month IS NULL THEN 'month: ' || COALESCE(month_raw, '(empty)')
-        WHEN crime_type IS NULL THEN 'category: ' || COALESCE(category_raw, '(empty)')
-        WHEN x_raw IS NULL OR y_raw IS NULL THEN NULL
-        ELSE 'coordinates: ' || x_raw || ', ' || y_raw
+      CASE reason
+        WHEN ${sqlString(R.badMonth)} THEN 'month: ' || COALESCE(month_raw, '(empty)')
+        WHEN ${sqlString(R.unknownCategory)} THEN 'category: ' || COALESCE(category_raw, '(empty)')
+        WHEN ${sqlString(R.badCoordinates)} THEN 'coordinates: ' || x_raw || ', ' || y_raw
+        WHEN ${sqlString(R.outsideUk)} THEN 'coordinates: ' || x_raw || ', ' || y_raw
+        WHEN ${sqlString(R.badCount)} THEN 'count: ' || COALESCE(count_raw, '(empty)')
       END AS detail
     FROM ${source};
     DROP TABLE IF EXISTS norm0; DROP TABLE IF EXISTS bng_map`);
 
   // Stage 4: records already loaded from another file. police.uk repeats a Crime ID for each
   // offence and outcome of one crime, so a repeated ID inside a file is not a duplicate. A row is
-  // one when an identical record (ID, month, type, point, location, outcome) was loaded before:
-  // as a multiset, so a file holding three identical rows of which two were loaded adds one.
+  // one when an identical record (ID, month, type, count, point, location, outcome) was loaded
+  // before: as a multiset, so a file holding three identical rows of which two were loaded adds one.
   const [{ overlap }] = await db.rows<{ overlap: number }>(
     'SELECT count(*)::INT AS overlap FROM crimes WHERE month IN (SELECT DISTINCT month FROM norm1 WHERE reason IS NULL)',
   );
-  const key = ['crime_id', 'month', 'crime_type', 'lon', 'lat', 'location', 'last_outcome'];
+  const key = ['crime_id', 'month', 'crime_type', 'crime_count', 'lon', 'lat', 'location', 'last_outcome'];
   if (overlap > 0) {
     await db.exec(`CREATE TEMP TABLE dup_rows AS
       WITH fresh AS (
         SELECT src_row, ${key.join(', ')}, row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY src_row) AS k
         FROM norm1 WHERE reason IS NULL),
       loaded AS (
-        SELECT crime_id, month, crime_type, longitude AS lon, latitude AS lat, location, last_outcome, count(*) AS c
+        SELECT crime_id, month, crime_type, crime_count, longitude AS lon, latitude AS lat, location, last_outcome, count(*) AS c
         FROM crimes WHERE month IN (SELECT DISTINCT month FROM fresh) GROUP BY ALL)
       SELECT f.src_row FROM fresh f JOIN loaded o ON ${key.map((k) => `f.${k} IS NOT DISTINCT FROM o.${k}`).join(' AND ')}
       WHERE f.k <= o.c`);
@@ -441,6 +469,23 @@ async function locateNewPoints(env: IngestEnv): Promise<number> {
   return n;
 }
 
+/** The precision the user stated in the mapping step, else an aggregated extract's detected grid, else points. */
+async function filePrecision(db: DbClient, m: ColumnMapping): Promise<SpatialPrecision> {
+  if (m.cellSpacingM !== undefined) return spacingPrecision(m.cellSpacingM, H3_RESOLUTIONS);
+  return m.columns.count ? detectGridPrecision(db) : POINT_PRECISION;
+}
+
+/**
+ * The grid of an aggregated extract, from the distinct points of its kept rows (the cell centres).
+ * An isolated reject does not move it; an extract of only refused rows has no limit.
+ */
+async function detectGridPrecision(db: DbClient): Promise<SpatialPrecision> {
+  const pts = await db.query('SELECT DISTINCT lon, lat FROM norm WHERE reason IS NULL');
+  const lon = pts.getChild('lon')?.toArray() as Float64Array | undefined;
+  const lat = pts.getChild('lat')?.toArray() as Float64Array | undefined;
+  return lon && lat ? gridPrecision(lon, lat, H3_RESOLUTIONS) : POINT_PRECISION;
+}
+
 /** Writes rejects, kept crimes and the source row in one transaction. @returns reject counts */
 async function writeRows(
   db: DbClient,
@@ -451,7 +496,8 @@ async function writeRows(
   broken: BrokenRecord[],
   recordsInFile: number | null,
   newLocations: number,
-): Promise<{ counts: Record<string, number>; kept: number; rejected: number; read: number }> {
+  precision: SpatialPrecision,
+): Promise<{ counts: Record<string, number>; kept: number; crimesKept: number; rejected: number; read: number }> {
   const dataset = m.format === 'police-stop-search' ? 'stop-and-search' : 'street';
   await db.exec('BEGIN TRANSACTION');
   try {
@@ -476,9 +522,10 @@ async function writeRows(
       await db.exec('DROP TABLE broken_rejects');
     }
     await db.exec(
-      `INSERT INTO crimes
+      `INSERT INTO crimes (crime_id, month, reported_by, falls_within, longitude, latitude, location, lsoa_code, lsoa_name,
+                           crime_type, crime_count, last_outcome, context, dataset, source_id, source_row, loc_id)
        SELECT n.crime_id, n.month, n.reported_by, n.falls_within, n.lon, n.lat, n.location, n.lsoa_code, n.lsoa_name,
-              n.crime_type, n.last_outcome, n.context, ?, ?, n.src_row, l.loc_id
+              n.crime_type, n.crime_count, n.last_outcome, n.context, ?, ?, n.src_row, l.loc_id
        FROM norm n JOIN locations l ON l.longitude = n.lon AND l.latitude = n.lat
        WHERE n.reason IS NULL ORDER BY n.src_row`,
       [dataset, sourceId],
@@ -487,18 +534,28 @@ async function writeRows(
       'SELECT reason, count(*)::INT AS n FROM rejects WHERE source_id = ? GROUP BY reason ORDER BY reason',
       [sourceId],
     );
-    const [{ kept }] = await db.rows<{ kept: number }>('SELECT count(*)::INT AS kept FROM crimes WHERE source_id = ?', [sourceId]);
+    const [{ kept, crimes }] = await db.rows<{ kept: number; crimes: number }>(
+      'SELECT count(*)::INT AS kept, COALESCE(sum(crime_count), 0)::DOUBLE AS crimes FROM crimes WHERE source_id = ?',
+      [sourceId],
+    );
     const rejected = counts.reduce((a, c) => a + c.n, 0);
     // A CSV's records were counted before DuckDB read it; each must be kept or refused, once.
     const read = recordsInFile ?? kept + rejected;
     if (kept + rejected !== read) {
       throw new Error(`${fileName}: ${kept} kept and ${rejected} rejected do not add up to the ${read} rows of the file; nothing was loaded`);
     }
-    await db.exec('INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP)', [
-      sourceId, fileName, hash, m.format, read, kept, rejected,
-    ]);
+    await db.exec(
+      `INSERT INTO sources (source_id, file_name, sha256, format, rows_read, rows_kept, rows_rejected, crimes_kept,
+                            cell_area_m2, finest_resolution, loaded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${precision.cellAreaM2 === null ? 'NULL' : '?'}, ${precision.finestResolution === null ? 'NULL' : '?'}, now()::TIMESTAMP)`,
+      [
+        sourceId, fileName, hash, m.format, read, kept, rejected, crimes,
+        ...(precision.cellAreaM2 === null ? [] : [precision.cellAreaM2]),
+        ...(precision.finestResolution === null ? [] : [precision.finestResolution]),
+      ],
+    );
     await db.exec('COMMIT');
-    return { counts: Object.fromEntries(counts.map((c) => [c.reason, c.n])), kept, rejected, read };
+    return { counts: Object.fromEntries(counts.map((c) => [c.reason, c.n])), kept, crimesKept: crimes, rejected, read };
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);
     throw e;

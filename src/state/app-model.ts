@@ -17,13 +17,14 @@ import type { H3Resolution } from '../db/schema';
 import type { IngestReport } from '../ingest/pipeline';
 import type { DatasetInfo } from './datasets';
 import type { JobQueueState } from './job-queue';
-import { createLoadModel, type DataSource, type LoadModel, type LoadStatus, type MappingRequest } from './load-model';
+import { createLoadModel, type DataSource, type LoadModel, type LoadStatus, type LoadTotals, type MappingRequest } from './load-model';
 import { quantileScale, type ColorScale } from '../map/color-scale';
 import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
 import { createHotspotClient, type HotspotClient, type StudyRequest } from './hotspot-client';
 import { createPriorityModel, type PriorityModel } from './priority-model';
+import { createPrecisionModel, type PrecisionModel } from './precision-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -62,7 +63,7 @@ export interface AppModel {
   /** The embedded dataset now loaded (null while none is). */
   dataset: Accessor<DatasetInfo | null>;
   /** Totals over every loaded file. */
-  totals: Accessor<{ kept: number; rejected: number }>;
+  totals: Accessor<LoadTotals>;
   reports: Accessor<IngestReport[]>;
   /** Queues files behind whatever is loading; resolves when they are loaded and the map updated. */
   loadFiles(files: File[]): Promise<void>;
@@ -101,6 +102,8 @@ export interface AppModel {
   hotspotError: Accessor<string | null>;
   /** Patrol priority per study cell and its backtest (computed in the worker while in use). */
   priority: PriorityModel;
+  /** The finest resolution the loaded data supports, and why finer ones are refused. */
+  precision: PrecisionModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -114,6 +117,7 @@ export function createAppModel(source: DataSource): AppModel {
   const [basemapAsked, setBasemapAsked] = createSignal(linked.onlineBasemap);
   const [cube, setCube] = createSignal<CrimeCube | null>(null);
   const [lastAggregateMs, setLastAggregateMs] = createSignal(0);
+  const precision = createPrecisionModel();
 
   const url = createUrlWriter(() => encodeView(view));
   const setView = (patch: Partial<ViewState>) => {
@@ -260,7 +264,13 @@ export function createAppModel(source: DataSource): AppModel {
       const db = load.db();
       if (!db) return;
       load.progress('Building the hexagon cube…', 0.95);
-      const c = await buildCube(db, view.resolution as H3Resolution);
+      // Never finer than the data supports: a refused resolution falls back, with a notice.
+      const resolution = await precision.settle(db, view.resolution as H3Resolution);
+      if (resolution !== view.resolution) {
+        setViewStore('resolution', resolution);
+        url.schedule();
+      }
+      const c = await buildCube(db, resolution);
       batch(() => {
         // Hot spots of the previous cube (another resolution or data) must not be drawn on this one.
         setHotspots(null);
@@ -320,6 +330,7 @@ export function createAppModel(source: DataSource): AppModel {
     lastHotspotMs,
     hotspotError,
     priority,
+    precision,
   };
 }
 

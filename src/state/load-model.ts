@@ -15,6 +15,13 @@ import type { BoundaryLayers } from '../map/basemap-style';
 import { datasetById, type DatasetInfo } from './datasets';
 import { JobQueue, type JobQueueState } from './job-queue';
 
+/** Rows kept and rejected, and the crimes the kept rows stand for (their counts summed). */
+export interface LoadTotals {
+  kept: number;
+  rejected: number;
+  crimes: number;
+}
+
 export interface LoadStatus {
   phase: 'starting' | 'loading' | 'ready' | 'failed';
   message: string;
@@ -54,7 +61,7 @@ export interface LoadModel {
   progress(message: string, fraction: number): void;
   boundaries: Accessor<BoundaryLayers | null>;
   /** Totals over every loaded file. */
-  totals: Accessor<{ kept: number; rejected: number }>;
+  totals: Accessor<LoadTotals>;
   reports: Accessor<IngestReport[]>;
   mappingRequest: Accessor<MappingRequest | null>;
   /** The database job running and those waiting (shown in the Data panel). */
@@ -84,7 +91,7 @@ export interface LoadModel {
 export function createLoadModel(source: DataSource, afterLoad: () => Promise<void>): LoadModel {
   const [status, setStatus] = createSignal<LoadStatus>({ phase: 'starting', message: 'Starting DuckDB…', fraction: 0 });
   const [boundaries, setBoundaries] = createSignal<BoundaryLayers | null>(null);
-  const [totals, setTotals] = createSignal({ kept: 0, rejected: 0 });
+  const [totals, setTotals] = createSignal<LoadTotals>({ kept: 0, rejected: 0, crimes: 0 });
   const [reports, setReports] = createSignal<IngestReport[]>([]);
   const [mappingRequest, setMappingRequest] = createSignal<MappingRequest | null>(null);
   const [dataset, setDataset] = createSignal<DatasetInfo | null>(null);
@@ -105,8 +112,9 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
 
   async function refreshTotals() {
     if (!db) return;
-    const [t] = await db.rows<{ kept: number; rejected: number }>(
-      'SELECT (SELECT count(*) FROM crimes)::INT AS kept, (SELECT count(*) FROM rejects)::INT AS rejected',
+    const [t] = await db.rows<LoadTotals>(
+      `SELECT (SELECT count(*) FROM crimes)::INT AS kept, (SELECT count(*) FROM rejects)::INT AS rejected,
+              (SELECT COALESCE(sum(crime_count), 0) FROM crimes)::DOUBLE AS crimes`,
     );
     setTotals(t);
   }
@@ -313,7 +321,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
 /** A report for a file that was not loaded. */
 function skipped(fileName: string, why: string): IngestReport {
   return {
-    fileName, status: 'failed', sourceId: -1, format: 'force-extract', rowsRead: 0, kept: 0, rejected: 0,
+    fileName, status: 'failed', sourceId: -1, format: 'force-extract', rowsRead: 0, kept: 0, crimesKept: 0, rejected: 0,
     rejectReasons: {}, newLocations: 0, error: why,
   };
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gridDisk, latLngToCell, polygonToCells } from 'h3-js';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countCsv, hexArea } from './helpers/hex-grid';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -80,7 +81,8 @@ interface Backtest {
   verdict: string;
 }
 interface Result {
-  rows: { read: number; kept: number; rejected: number; outsideArea: number; rejectReasons: Record<string, number> };
+  rows: { read: number; kept: number; rejected: number; crimes: number; outsideArea: number; rejectReasons: Record<string, number> };
+  precision: { cellAreaM2: number | null; finestResolution: number | null };
   resolution: number;
   weight: string;
   backtest: Backtest;
@@ -254,10 +256,12 @@ describe('analyze CLI: output', () => {
 
   it('writes exactly the documented JSON shape', () => {
     for (const r of [counted, harm]) {
-      expect(Object.keys(r)).toEqual(['rows', 'resolution', 'weight', 'months', 'noData', 'emergingComputed', 'backtest', 'cells']);
+      expect(Object.keys(r)).toEqual(['rows', 'precision', 'resolution', 'weight', 'months', 'noData', 'emergingComputed', 'backtest', 'cells']);
+      // Point records: no limit.
+      expect(r.precision).toEqual({ cellAreaM2: null, finestResolution: null });
       expect(r.months).toEqual({ from: '2023-01', to: '2023-01' });
       expect(Object.keys(r.noData)).toEqual(['boroughs', 'included', 'cells', 'crimes']);
-      expect(Object.keys(r.rows)).toEqual(['read', 'kept', 'rejected', 'outsideArea', 'rejectReasons']);
+      expect(Object.keys(r.rows)).toEqual(['read', 'kept', 'rejected', 'crimes', 'outsideArea', 'rejectReasons']);
       expect(r.resolution).toBe(RES);
       for (const c of r.cells) {
         expect(Object.keys(c)).toEqual(['h3', 'count', 'value', 'giZ', 'giP', 'giBin', 'giBinFdr', 'emerging', 'priority', 'priorityRank']);
@@ -281,6 +285,8 @@ describe('analyze CLI: output', () => {
   it('accounts for every row: read, kept, rejected, and kept = Σ count + outsideArea', () => {
     expect(counted.rows.read).toBe(csv.length);
     expect(counted.rows.kept).toBe(crimes.length);
+    // One crime a row: no count column.
+    expect(counted.rows.crimes).toBe(crimes.length);
     expect(counted.rows.rejected).toBe(csv.length - crimes.length);
     expect(Object.values(counted.rows.rejectReasons).reduce((a, b) => a + b, 0)).toBe(counted.rows.rejected);
     const sum = counted.cells.reduce((a, c) => a + c.count, 0);
@@ -564,5 +570,49 @@ describe('analyze CLI: errors', () => {
     expect(errors.needsMapping.stderr).toMatch(/needs-mapping\.csv: cannot tell which columns hold .*category.*longitude.*latitude/);
     expect(errors.needsMapping.stderr).toContain('(columns: when, what, where)');
     expect(errors.needsMapping.code).toBe(1);
+  });
+});
+
+describe('analyze CLI: an aggregated extract (count column, 100 m grid)', () => {
+  let countDir: string;
+  let fine: Run;
+  let ok: Run;
+  let okResult: Result;
+  const grid = countCsv();
+  beforeAll(async () => {
+    countDir = mkdtempSync(join(tmpdir(), 'analyze-counts-'));
+    const path = join(countDir, 'grid-counts.csv');
+    writeFileSync(path, grid.text);
+    [fine, ok] = await Promise.all([
+      cli(['--input', path, '--resolution', '10', '--out', '-']),
+      cli(['--input', path, '--resolution', '9', '--out', '-']),
+    ]);
+    if (ok.code === 0) okResult = JSON.parse(ok.stdout);
+  }, 120_000);
+  afterAll(() => rmSync(countDir, { recursive: true, force: true }));
+
+  it('refuses --resolution 10 with the reason, in one line, exit 2', () => {
+    expect(fine.stdout).toBe('');
+    expect(fine.stderr).toBe(
+      'analyze: --resolution 10: Resolution 10 is finer than the data: 100 m cells support resolution 9 at the finest ' +
+        `(${join(countDir, 'grid-counts.csv')}); use --resolution 9 or coarser (see --help)\n`,
+    );
+    expect(fine.code).toBe(2);
+  });
+
+  it('at resolution 9: 20 rows, 60 crimes; the cells count crimes (Σ count + outside + no-data = 60)', () => {
+    expect(ok.code).toBe(0);
+    expect(okResult.rows).toMatchObject({ read: 20, kept: 20, rejected: 0, crimes: 60 });
+    expect(okResult.precision.finestResolution).toBe(9);
+    expect(Math.abs(okResult.precision.cellAreaM2! / hexArea(100) - 1)).toBeLessThan(0.002);
+    const sum = okResult.cells.reduce((a, c) => a + c.count, 0);
+    expect(sum + okResult.rows.outsideArea + okResult.noData.crimes).toBe(60);
+    // Recounted here: the counts summed per resolution-9 cell of each row's point.
+    const want = new Map<string, number>();
+    for (const row of Papa.parse<Record<string, string>>(grid.text, { header: true, skipEmptyLines: true }).data) {
+      const cell = latLngToCell(Number(row.latitude), Number(row.longitude), 9);
+      want.set(cell, (want.get(cell) ?? 0) + Number(row.crime_count));
+    }
+    for (const [cell, n] of want) expect(okResult.cells.find((c) => c.h3 === cell)?.count, cell).toBe(n);
   });
 });

@@ -111,6 +111,32 @@ const CASES: Case[] = [
     missing: [],
   },
   {
+    // The hex-100m London extract's own header: hex_q / hex_r are axial grid indices, neither
+    // coordinates nor a count.
+    name: 'the hex-100m aggregated extract (month, crime_type, hex_q, hex_r, longitude, latitude, crime_count)',
+    header: ['month', 'crime_type', 'hex_q', 'hex_r', 'longitude', 'latitude', 'crime_count'],
+    format: 'force-extract',
+    coordinates: 'wgs84',
+    columns: { month: 'month', category: 'crime_type', longitude: 'longitude', latitude: 'latitude', count: 'crime_count' },
+    missing: [],
+  },
+  {
+    name: 'aggregated BNG extract with "Number of Crimes"',
+    header: ['Period', 'Offence Group', 'Easting', 'Northing', 'Number of Crimes'],
+    format: 'force-extract',
+    coordinates: 'bng',
+    columns: { month: 'Period', category: 'Offence Group', easting: 'Easting', northing: 'Northing', count: 'Number of Crimes' },
+    missing: [],
+  },
+  {
+    name: 'police.uk street columns with a count added: still counted',
+    header: ['Month', 'Longitude', 'Latitude', 'Crime type', 'N'],
+    format: 'police-street',
+    coordinates: 'wgs84',
+    columns: { month: 'Month', longitude: 'Longitude', latitude: 'Latitude', category: 'Crime type', count: 'N' },
+    missing: [],
+  },
+  {
     name: 'unmappable header',
     header: ['foo', 'bar', 'baz'],
     format: 'force-extract',
@@ -147,6 +173,20 @@ describe('detectMapping(header)', () => {
     const used = Object.values(d.mapping.columns);
     expect(new Set(used).size).toBe(used.length);
     expect(d.mapping.columns.crimeId).toBe('Crime ID');
+  });
+});
+
+describe('the count role', () => {
+  it('is found under any of its names, whatever the case, spaces or underscores', () => {
+    for (const name of ['crime_count', 'Crime Count', 'COUNT', 'n', 'Crimes', 'number_of_crimes', 'Number of crimes', 'offence_count', 'OFFENCE-COUNT', 'No. of crimes']) {
+      expect(detectMapping(['month', 'crime_type', 'lon', 'lat', name]).mapping.columns.count, name).toBe(name);
+    }
+  });
+
+  it('is optional: a file without one is one crime a row and misses nothing', () => {
+    const d = detectMapping(['month', 'crime_type', 'lon', 'lat']);
+    expect(d.mapping.columns.count).toBeUndefined();
+    expect(d.missing).toEqual([]);
   });
 });
 

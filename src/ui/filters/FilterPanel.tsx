@@ -1,15 +1,13 @@
 /** Filters: H3 resolution, month range, categories and area. Every change redraws from the cube. */
 import { createMemo, For, Show } from 'solid-js';
 import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../analysis/categories';
-import { H3_RESOLUTIONS, type H3Resolution } from '../../db/schema';
 import { inCategoryOrder } from '../../state/filters';
 import { useApp } from '../context';
 import { areaOptions } from '../names';
 import { MonthPlayer } from './MonthPlayer';
+import { ResolutionField } from './ResolutionField';
 import { CoverageNote } from '../coverage/CoverageNote';
 import { WardSearch } from './WardSearch';
-
-const EDGE_M: Record<number, string> = { 7: '1.4 km', 8: '530 m', 9: '200 m', 10: '76 m' };
 
 export function FilterPanel() {
   const app = useApp();
@@ -30,22 +28,7 @@ export function FilterPanel() {
   return (
     <section class="panel filters" aria-labelledby="filters-h">
       <h2 id="filters-h">Filters</h2>
-      <label class="field">
-        <span>Hexagon size (H3 resolution)</span>
-        <select
-          data-testid="resolution"
-          value={app.view.resolution}
-          onChange={(e) => app.setView({ resolution: Number(e.currentTarget.value) as H3Resolution })}
-        >
-          <For each={H3_RESOLUTIONS}>{(r) => <option value={r} selected={r === app.view.resolution}>{`${r} (edge ≈ ${EDGE_M[r]})`}</option>}</For>
-        </select>
-      </label>
-      <Show when={app.view.resolution >= 10}>
-        <p class="warn" role="note">
-          police.uk moves every crime to the nearest of ~750,000 anonymous map points. Hexagons this small show
-          that snapping as much as where crime happened.
-        </p>
-      </Show>
+      <ResolutionField />
       <div class="field two">
         <label>
           <span>From</span>

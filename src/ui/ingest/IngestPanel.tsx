@@ -1,5 +1,6 @@
 /** Loading files: picker and drop zone, progress, kept / rejected counts, per-file reports. */
 import { createSignal, For, Show } from 'solid-js';
+import { cellsLabel } from '../../analysis/precision';
 import { useApp } from '../context';
 import { DatasetChoice } from './DatasetChoice';
 import { RejectsViewer } from './RejectsViewer';
@@ -22,10 +23,23 @@ export function IngestPanel() {
       <h2 id="ingest-h">Data</h2>
       <DatasetChoice />
       <div class="counts">
-        <div>
-          <span class="big" data-testid="rows-kept">{n(app.totals().kept)}</span>
-          <span class="muted"> records kept</span>
-        </div>
+        {/* Rows and crimes differ once an aggregated extract (a count column) is loaded: both are said. */}
+        <Show
+          when={app.totals().crimes !== app.totals().kept}
+          fallback={
+            <div>
+              <span class="big" data-testid="rows-kept">{n(app.totals().kept)}</span>
+              <span class="muted"> records kept</span>
+            </div>
+          }
+        >
+          <div>
+            <span class="big" data-testid="crimes-kept">{n(app.totals().crimes)}</span>
+            <span class="muted"> crimes kept, in </span>
+            <span data-testid="rows-kept">{n(app.totals().kept)}</span>
+            <span class="muted"> rows</span>
+          </div>
+        </Show>
         <div>
           <button type="button" class="link big" data-testid="rows-rejected" onClick={() => setShowRejects(true)} title="Show the refused rows and why">
             {n(app.totals().rejected)}
@@ -63,7 +77,7 @@ export function IngestPanel() {
           take(e.dataTransfer?.files);
         }}
       >
-        <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid)</p>
+        <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid; one row a crime, or a count column for aggregated counts)</p>
         <button type="button" onClick={() => input.click()} data-testid="choose-files">
           {app.queue().running ? 'Choose files… (they load after the current load)' : 'Choose files…'}
         </button>
@@ -86,13 +100,16 @@ export function IngestPanel() {
             <li class={r.status} data-file={r.fileName}>
               <strong>{r.fileName}</strong>
               <Show when={r.status === 'loaded'}>
-                : {n(r.kept)} kept, {n(r.rejected)} rejected
+                : {r.crimesKept !== r.kept ? `${n(r.kept)} rows, ${n(r.crimesKept)} crimes kept` : `${n(r.kept)} kept`}, {n(r.rejected)} rejected
                 <Show when={r.rejected > 0}>
                   {' '}({Object.entries(r.rejectReasons).map(([k, v]) => `${k} ${n(v)}`).join(', ')})
                 </Show>
                 {/* The two counts add up to this: every row of the file is accounted for. */}
                 <span class="muted"> of {n(r.rowsRead)} rows read</span>
                 <For each={r.notes ?? []}>{(note) => <span class="muted">; {note}</span>}</For>
+                <Show when={r.precision?.cellAreaM2 != null && r.precision}>
+                  {(p) => <span class="muted">; {cellsLabel(p().cellAreaM2!)}: resolution {p().finestResolution} at the finest</span>}
+                </Show>
               </Show>
               <Show when={r.status === 'duplicate-file'}>: already loaded, nothing added</Show>
               <Show when={r.status === 'failed'}>

@@ -14,6 +14,7 @@ const LABELS: Partial<Record<Role, string>> = {
   crimeId: 'Crime ID (optional)',
   location: 'Location text (optional)',
   outcome: 'Outcome (optional)',
+  count: 'Crimes per row, for counts (optional: without it each row is one crime)',
 };
 
 export function MappingDialog(props: { request: MappingRequest }) {
@@ -22,8 +23,17 @@ export function MappingDialog(props: { request: MappingRequest }) {
   const [cols, setCols] = createStore<Partial<Record<Role, string>>>({ ...err.detection.mapping.columns });
   let dialog!: HTMLDialogElement;
   onMount(() => dialog.showModal());
-  const mapping = (): ColumnMapping => ({ format: 'force-extract', coordinates: coords(), columns: { ...cols } });
-  const roles = (): Role[] => ['month', 'category', ...(coords() === 'bng' ? (['easting', 'northing'] as Role[]) : (['longitude', 'latitude'] as Role[])), 'crimeId', 'location', 'outcome'];
+  // Optional: the grid the rows were counted or snapped to, in metres between neighbouring centres.
+  const [spacing, setSpacing] = createSignal('');
+  const spacingM = () => (spacing().trim() === '' ? undefined : Number(spacing()));
+  const spacingBad = () => spacingM() !== undefined && !(spacingM()! > 0 && Number.isFinite(spacingM()!));
+  const mapping = (): ColumnMapping => ({
+    format: 'force-extract',
+    coordinates: coords(),
+    columns: { ...cols },
+    ...(spacingM() !== undefined ? { cellSpacingM: spacingM() } : {}),
+  });
+  const roles = (): Role[] => ['month', 'category', ...(coords() === 'bng' ? (['easting', 'northing'] as Role[]) : (['longitude', 'latitude'] as Role[])), 'crimeId', 'location', 'outcome', 'count'];
   let answered = false;
   const answer = (m: ColumnMapping | null) => {
     answered = true;
@@ -60,6 +70,21 @@ export function MappingDialog(props: { request: MappingRequest }) {
           )}
         </For>
       </div>
+      <label class="field">
+        <span>Grid spacing in metres, if the rows are counts on a grid (optional: detected from the points when blank)</span>
+        <input
+          type="number"
+          min="1"
+          step="any"
+          inputmode="decimal"
+          data-testid="map-cell-spacing"
+          value={spacing()}
+          onInput={(e) => setSpacing(e.currentTarget.value)}
+        />
+        <Show when={spacingBad()}>
+          <span class="warn">The spacing must be a number of metres above 0.</span>
+        </Show>
+      </label>
       <details>
         <summary>First rows of the file</summary>
         <table class="sample">
@@ -86,7 +111,7 @@ export function MappingDialog(props: { request: MappingRequest }) {
         <button type="button" onClick={() => answer(null)}>
           Skip this file
         </button>
-        <button type="button" class="primary" data-testid="mapping-load" disabled={missingRoles(mapping()).length > 0} onClick={() => answer(mapping())}>
+        <button type="button" class="primary" data-testid="mapping-load" disabled={missingRoles(mapping()).length > 0 || spacingBad()} onClick={() => answer(mapping())}>
           Load
         </button>
       </footer>
