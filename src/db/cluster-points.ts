@@ -1,0 +1,58 @@
+/**
+ * Distinct crime locations per (H3 cell, ward, borough), for the "few points" caveat on a
+ * cluster's unit shares (borders.ts, issue 12 item 5): police.uk snaps crimes to anonymous map
+ * points, so a share can rest on one or two points that happen to fall across a line.
+ */
+import type { CellUnitPoints } from '../analysis/borders';
+import type { DbClient } from './client';
+import { H3_RESOLUTIONS, type H3Resolution } from './schema';
+
+export interface PointFilter {
+  /** Inclusive months 'YYYY-MM'; null = no bound. */
+  from: string | null;
+  to: string | null;
+  /** Crime types (the crimes table's `crime_type`) to count; every crime of them counts. */
+  categories: readonly string[];
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Counts distinct `loc_id` per (cell at the resolution, ward, borough) over the crimes of the
+ * filter. A location has one cell per resolution and one ward and borough (the `locations` row),
+ * so these counts add up over cells and units without counting a point twice.
+ * Values reach SQL as bound parameters only; the cell column name comes from the fixed list of
+ * resolutions.
+ *
+ * @throws {Error} when the resolution is not offered or a month is not 'YYYY-MM'.
+ * @returns One entry per (cell, ward, borough) holding crimes of the filter; cells as H3 strings.
+ */
+export async function clusterPointCounts(db: DbClient, resolution: H3Resolution, filter: PointFilter): Promise<CellUnitPoints[]> {
+  if (!H3_RESOLUTIONS.includes(resolution)) throw new Error(`clusterPointCounts: resolution ${resolution} is not one of ${H3_RESOLUTIONS.join(', ')}`);
+  for (const m of [filter.from, filter.to]) if (m !== null && !MONTH.test(m)) throw new Error(`clusterPointCounts: month "${m}" is not YYYY-MM`);
+  if (filter.categories.length === 0) return [];
+  const h3col = `h3_${resolution}`; // from the fixed list above, not user text
+  const placeholders = filter.categories.map(() => '?').join(', ');
+  const t = await db.query(
+    `SELECT l.${h3col} AS cell, l.ward_code AS ward, l.borough_code AS borough, count(DISTINCT c.loc_id)::INT AS points
+     FROM crimes c JOIN locations l USING (loc_id)
+     WHERE c.month >= CAST(? AS DATE) AND c.month <= CAST(? AS DATE) AND c.crime_type IN (${placeholders})
+     GROUP BY ALL
+     ORDER BY cell, ward NULLS LAST, borough NULLS LAST`,
+    [`${filter.from ?? '0001-01'}-01`, `${filter.to ?? '9999-12'}-01`, ...filter.categories],
+  );
+  const cell = t.getChild('cell');
+  const ward = t.getChild('ward');
+  const borough = t.getChild('borough');
+  const points = t.getChild('points');
+  const out: CellUnitPoints[] = new Array(t.numRows);
+  for (let i = 0; i < t.numRows; i++) {
+    out[i] = {
+      cell: (cell?.get(i) as bigint).toString(16),
+      ward: (ward?.get(i) as string | null) ?? null,
+      borough: (borough?.get(i) as string | null) ?? null,
+      points: Number(points?.get(i)),
+    };
+  }
+  return out;
+}
