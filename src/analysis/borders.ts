@@ -315,7 +315,7 @@ export interface SharedHarmMatrix {
   harm: number[][];
   /** clusters[a][b]: ids of the clusters shared by units a and b, by harm descending (ties by id). */
   clusters: string[][][];
-  /** Harm of clusters lying wholly within each unit (no other real unit holds their crimes). */
+  /** Per unit, its harm in clusters no other real unit shares (crimes outside every unit left out, as in `harm`). */
   within: number[];
 }
 
@@ -338,7 +338,7 @@ export function sharedHarmMatrix(memberships: readonly ClusterMembership[], leve
   const within = new Array<number>(k).fill(0);
   for (const m of memberships) {
     const real = m.units[level].filter((u) => u.code !== OUTSIDE);
-    if (real.length === 1) within[index.get(real[0].code)!] += m.harm;
+    if (real.length === 1) within[index.get(real[0].code)!] += real[0].harm;
     for (let x = 0; x < real.length; x++) {
       for (let y = x + 1; y < real.length; y++) {
         const a = index.get(real[x].code)!;

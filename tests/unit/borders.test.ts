@@ -221,7 +221,9 @@ describe('clusterMembership: crimes outside every unit, zero harm, caveats', () 
     expect(m).toMatchObject({ crossesBorough: false, crossesBcu: false, crossing: 'none', outsideShare: 0.25 });
     expect(m.lead.borough).toBe('E09000007');
     expect(membershipLabel(m, 'borough', NAMES)).toBe('Camden 75 % / outside every borough 25 %, BCU CN');
-    expect(sharedHarmMatrix(members, 'borough').units).toEqual(['E09000007']);
+    const mx = sharedHarmMatrix(members, 'borough');
+    expect(mx.units).toEqual(['E09000007']);
+    expect(mx.within).toEqual([30]); // Camden's own 30, not the 10 outside
   });
 
   it('a cluster of harmless crimes (harm 0): its crime shares stand in for harm shares', () => {
