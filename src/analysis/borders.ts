@@ -103,7 +103,7 @@ export interface MembershipOptions {
   aggregated?: boolean;
 }
 
-interface Tally {
+export interface Tally {
   crimes: number;
   harm: number;
 }
@@ -120,7 +120,7 @@ function bcuUnitOf(cube: CrimeCube, borough: number): string {
   return cube.boroughBcu[borough] ?? cube.boroughs[borough];
 }
 
-function add(map: Map<string, Tally>, key: string, crimes: number, harm: number): void {
+export function addToTally(map: Map<string, Tally>, key: string, crimes: number, harm: number): void {
   const t = map.get(key);
   if (t) {
     t.crimes += crimes;
@@ -183,9 +183,9 @@ export function clusterMembership(cube: CrimeCube, clusters: HotClusters, option
   forEachClusterRow(cube, clusters.clusterOfCubeCell, clusters.filter, (r, k) => {
     const crimes = cube.count[r];
     const harm = crimes * w[cube.category[r]];
-    add(tallies.ward[k], cube.ward[r] >= 0 ? cube.wards[cube.ward[r]] : OUTSIDE, crimes, harm);
-    add(tallies.borough[k], cube.borough[r] >= 0 ? cube.boroughs[cube.borough[r]] : OUTSIDE, crimes, harm);
-    add(tallies.bcu[k], bcuUnitOf(cube, cube.borough[r]), crimes, harm);
+    addToTally(tallies.ward[k], cube.ward[r] >= 0 ? cube.wards[cube.ward[r]] : OUTSIDE, crimes, harm);
+    addToTally(tallies.borough[k], cube.borough[r] >= 0 ? cube.boroughs[cube.borough[r]] : OUTSIDE, crimes, harm);
+    addToTally(tallies.bcu[k], bcuUnitOf(cube, cube.borough[r]), crimes, harm);
   });
   const pts = options.points ? pointsByUnit(cube, clusters, options.points) : null;
 
@@ -194,7 +194,8 @@ export function clusterMembership(cube: CrimeCube, clusters: HotClusters, option
     const lead = {} as Record<UnitLevel, string | null>;
     const crosses = {} as Record<UnitLevel, boolean>;
     for (const level of UNIT_LEVELS) {
-      const list = sharesOf(tallies[level][k], level, options, pts ? pts[level][k] : null);
+      const nameOf = (code: string) => (code === OUTSIDE ? OUTSIDE_NAMES[level] : unitName(options.names, level, code));
+      const list = sharesOf(tallies[level][k], nameOf, pts ? pts[level][k] : null, options.aggregated ?? false);
       units[level] = list;
       const real = list.filter((u) => u.code !== OUTSIDE);
       lead[level] = real.length > 0 ? real[0].code : null;
@@ -223,11 +224,16 @@ function unitName(names: UnitNames | undefined, level: UnitLevel, code: string):
   return names?.[level]?.get(code) ?? (level === 'bcu' ? names?.borough?.get(code) : undefined) ?? code;
 }
 
-function sharesOf(
-  tally: Map<string, Tally>,
-  level: UnitLevel,
-  options: MembershipOptions,
-  points: Map<string, number> | null,
+/**
+ * Shares of one cluster at one level from its per-unit tally: harm share (the crime share when
+ * the cluster's harm is 0), crime share, distinct points and caveats, ordered by {@link byShare}.
+ * Shared with custom-areas.ts, so a user's polygons follow the same rules.
+ */
+export function sharesOf(
+  tally: ReadonlyMap<string, Tally>,
+  nameOf: (code: string) => string,
+  points: ReadonlyMap<string, number> | null,
+  aggregated: boolean,
 ): UnitShare[] {
   let crimes = 0;
   let harm = 0;
@@ -242,17 +248,8 @@ function sharesOf(
     const p = points ? (points.get(code) ?? 0) : null;
     const caveats: ShareCaveat[] = [];
     if (p !== null && p <= FEW_POINTS) caveats.push('few-points');
-    if (options.aggregated) caveats.push('aggregated');
-    list.push({
-      code,
-      name: code === OUTSIDE ? OUTSIDE_NAMES[level] : unitName(options.names, level, code),
-      crimes: t.crimes,
-      harm: t.harm,
-      share: harm > 0 ? t.harm / harm : crimeShare,
-      crimeShare,
-      points: p,
-      caveats,
-    });
+    if (aggregated) caveats.push('aggregated');
+    list.push({ code, name: nameOf(code), crimes: t.crimes, harm: t.harm, share: harm > 0 ? t.harm / harm : crimeShare, crimeShare, points: p, caveats });
   }
   return list.sort(byShare);
 }

@@ -17,10 +17,10 @@ import {
 } from '../../src/analysis/borders';
 import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import { findHotClusters } from '../../src/analysis/clusters';
-import { EMERGING_CATEGORIES } from '../../src/analysis/emerging';
-import type { HotspotResult, StudyArea } from '../../src/analysis/hotspots';
+import type { StudyArea } from '../../src/analysis/hotspots';
 import { ringNeighbours } from '../../src/analysis/study-area';
 import { cubeOfRows, type CubeRow } from './helpers/cube';
+import { resultWith } from './helpers/hotspots';
 
 const RES = 9;
 const CENTRE = latLngToCell(51.53, -0.115, RES); // near where Camden, Islington and the City meet
@@ -45,22 +45,11 @@ const NAMES: UnitNames = {
 const disk = gridDisk(CENTRE, 5);
 const study: StudyArea = { resolution: RES, cells: [...disk].sort(), neighbours: ringNeighbours([...disk].sort()), noData: new Uint8Array(disk.length), excluded: [] };
 
-function hotspotsWith(hotCells: string[]): HotspotResult {
-  const n = study.cells.length;
-  return {
-    cells: study.cells, count: new Float64Array(n), value: new Float64Array(n), giZ: new Float64Array(n), giP: new Float64Array(n).fill(1),
-    giBin: new Int8Array(n), giBinFdr: Int8Array.from(study.cells, (c) => (hotCells.includes(c) ? 2 : 0)),
-    emerging: new Uint8Array(n).fill(EMERGING_CATEGORIES.indexOf('No Pattern Detected')), emergingComputed: false,
-    noData: study.noData, excludedCells: 0, inNoDataArea: 0, trend: new Int8Array(n), degenerate: false, outsideArea: 0,
-    months: ['2024-01'], spaceTimeZ: new Float64Array(0), spaceTimeBinFdr: new Int8Array(0), monthly: new Float64Array(n),
-  };
-}
-
 /** Hot cells and crime rows → clusters and memberships, one month, every category. */
 function setUp(hotCells: string[], rows: CubeRow[], options: Parameters<typeof clusterMembership>[2] = {}) {
   const cube = cubeOfRows(study.cells, ['2024-01'], rows, { resolution: RES, boroughs: BOROUGHS, boroughBcu: BOROUGH_BCU, wards: WARDS });
   const clusters = findHotClusters({
-    cube, study, hotspots: hotspotsWith(hotCells), harmWeights: HARM,
+    cube, study, hotspots: resultWith(study, Object.fromEntries(hotCells.map((c) => [c, 2]))), harmWeights: HARM,
     filter: { monthFrom: 0, monthTo: 0, categories: ALL_CATEGORIES.map((_, i) => i), area: { kind: 'all' } },
   });
   return { cube, clusters, members: clusterMembership(cube, clusters, { names: NAMES, ...options }) };

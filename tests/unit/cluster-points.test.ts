@@ -5,7 +5,8 @@
 import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../src/db/client';
-import { clusterPointCounts } from '../../src/db/cluster-points';
+import { clusterLocationCrimes, clusterPointCounts } from '../../src/db/cluster-points';
+import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import { createNodeClient } from '../../src/db/node';
 import { SCHEMA_SQL, SESSION_SETTINGS } from '../../src/db/schema';
 
@@ -108,5 +109,23 @@ describe('clusterPointCounts', () => {
     expect(await clusterPointCounts(db, 9, { from: null, to: null, categories: [quote] })).toEqual([]);
     await expect(clusterPointCounts(db, 9, { from: '2024-13', to: null, categories: ['Burglary'] })).rejects.toThrow(/month "2024-13"/);
     await expect(clusterPointCounts(db, 11 as 9, { from: null, to: null, categories: ['Burglary'] })).rejects.toThrow(/resolution 11/);
+  });
+});
+
+describe('clusterLocationCrimes', () => {
+  it('crimes per (location, crime type) in the given cells only, as category codes', async () => {
+    const got = await clusterLocationCrimes(db, 9, { from: '2024-01', to: '2024-02', categories: ['Burglary', 'Robbery'] }, [cell9('A')], ALL_CATEGORIES);
+    const code = (t: string) => ALL_CATEGORIES.indexOf(t);
+    const want = [
+      { cell: cell9('A'), lon: LOCS.A.lon, lat: LOCS.A.lat, category: code('Burglary'), crimes: 2 },
+      { cell: cell9('A'), lon: LOCS.A.lon, lat: LOCS.A.lat, category: code('Robbery'), crimes: 1 },
+      { cell: cell9('A'), lon: LOCS.B.lon, lat: LOCS.B.lat, category: code('Burglary'), crimes: 1 },
+      { cell: cell9('A'), lon: LOCS.C.lon, lat: LOCS.C.lat, category: code('Robbery'), crimes: 1 },
+    ];
+    expect(got).toEqual(expect.arrayContaining(want));
+    expect(got).toHaveLength(want.length); // D and E lie in another cell; March is outside the months
+    expect(await clusterLocationCrimes(db, 9, { from: null, to: null, categories: ['Burglary'] }, [], ALL_CATEGORIES)).toEqual([]);
+    // The temporary cell table is gone afterwards.
+    expect(await db.rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'cluster_cells'")).toEqual([{ n: 0 }]);
   });
 });
