@@ -114,6 +114,8 @@ With --clusters (issue 12), three more keys, after "cells":
   crimes in no unit form the unit "outside". The City of London (its own force) is a unit of its
   own at the BCU level, and a line to it counts as a BCU line. points: distinct crime locations
   behind a share; caveats: "few-points" when 3 or fewer. lead: the unit with the largest share.
+  crossing: the highest line crossed ("bcu", "borough" within one BCU, "ward", "none");
+  jointTasking: a BCU or force line crossed by two BCU-level units neither resting on few points.
   monthsHot: months in which a cell of the cluster had a space-time FDR bin at or above the level.
   sharedHarm harm[a][b]: over clusters holding crimes of both a and b, the harm in a and in b.
 

@@ -87,7 +87,13 @@ export interface ClusterMembership {
    * 'ward' (between wards of one borough) or 'none'.
    */
   crossing: Crossing;
-  /** Two commands share it: tasked twice or not at all unless tasked jointly (= crossesBcu). */
+  /**
+   * Flagged for joint tasking: it crosses a BCU or force line with at least two BCU-level units
+   * whose shares do not rest on {@link FEW_POINTS} or fewer points. A crossing made by one or two
+   * snapped points (police.uk's anonymous map points can fall across a line) is still reported in
+   * `crossesBcu`, with its caveat, but does not call two commands together. Without point counts
+   * it equals `crossesBcu`.
+   */
   jointTasking: boolean;
   /** Proposed lead unit code per level (null when no real unit holds its crimes). */
   lead: Record<UnitLevel, string | null>;
@@ -212,7 +218,7 @@ export function clusterMembership(cube: CrimeCube, clusters: HotClusters, option
       crossesBorough: crosses.borough,
       crossesBcu: crosses.bcu,
       crossing,
-      jointTasking: crosses.bcu,
+      jointTasking: units.bcu.filter((u) => u.code !== OUTSIDE && !u.caveats.includes('few-points')).length >= 2,
       lead,
       outsideShare: outside?.share ?? 0,
     };
@@ -281,6 +287,18 @@ export function wholePercents(shares: readonly number[]): number[] {
 }
 
 /**
+ * "Name 58 % / Name 42 %" for shares, whole percentages summing to 100; units that round to 0 %
+ * are counted at the end ("+ 2 under 1 %") rather than listed, so a label stays readable when a
+ * few crimes are snapped across several lines.
+ */
+function sharesInWords(units: readonly UnitShare[], tag: (u: UnitShare) => string): string {
+  const pc = wholePercents(units.map((u) => u.share));
+  const shown = units.map((u, i) => `${tag(u)} ${pc[i]} %`).filter((_, i) => pc[i] > 0);
+  const hidden = units.length - shown.length;
+  return hidden > 0 ? `${shown.join(' / ')} + ${hidden} under 1 %` : shown.join(' / ');
+}
+
+/**
  * The cluster in words at a level: its units with their harm shares, and (for wards and
  * boroughs) the BCU it lies in, e.g. "Camden 58 % / Islington 42 %, BCU CN", or
  * "Enfield 55 % / Waltham Forest 45 %, BCUs NA 55 % / NE 45 %" across a BCU line. BCUs are
@@ -289,8 +307,7 @@ export function wholePercents(shares: readonly number[]): number[] {
 export function membershipLabel(m: ClusterMembership, level: UnitLevel, names: UnitNames = {}): string {
   const units = m.units[level];
   if (units.length === 0) return 'no crimes';
-  const pc = wholePercents(units.map((u) => u.share));
-  const head = units.length === 1 ? units[0].name : units.map((u, i) => `${u.name} ${pc[i]} %`).join(' / ');
+  const head = units.length === 1 ? units[0].name : sharesInWords(units, (u) => u.name);
   if (level === 'bcu') return head;
   // A BCU by its code; a force without BCUs (the City, coded by its borough code) by its name.
   const tag = (u: UnitShare) => (u.code === OUTSIDE || names.borough?.has(u.code) ? u.name : u.code);
@@ -299,8 +316,7 @@ export function membershipLabel(m: ClusterMembership, level: UnitLevel, names: U
   if (real.length === 0) return head;
   // One BCU: its code alone (the head already shows any share outside every unit).
   if (real.length === 1) return `${head}, BCU ${tag(real[0])}`;
-  const bpc = wholePercents(bcus.map((u) => u.share));
-  return `${head}, BCUs ${bcus.map((u, i) => `${tag(u)} ${bpc[i]} %`).join(' / ')}`;
+  return `${head}, BCUs ${sharesInWords(bcus, tag)}`;
 }
 
 export interface SharedHarmMatrix {

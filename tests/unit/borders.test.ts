@@ -215,6 +215,14 @@ describe('clusterMembership: crimes outside every unit, zero harm, caveats', () 
     expect(mx.within).toEqual([30]); // Camden's own 30, not the 10 outside
   });
 
+  it('a label leaves out units under half a per cent, counting them at the end', () => {
+    const c = gridRing(CENTRE, 3)[2];
+    // Camden 300 burglaries (3000), Islington 1 other theft (1), Westminster 1 (1): 99.93 / 0.03 / 0.03 %.
+    const OTHER = ALL_CATEGORIES.indexOf('Other theft');
+    const { members } = setUp([c], [row(c, BURGLARY, 300, CAMDEN, WARD_OF.camden), row(c, OTHER, 1, ISLINGTON, WARD_OF.isl1), row(c, OTHER, 1, WESTMINSTER, WARD_OF.westminster)]);
+    expect(membershipLabel(members[0], 'borough', NAMES)).toBe('Camden 100 % + 2 under 1 %, BCUs CN 100 % + 1 under 1 %');
+  });
+
   it('a cluster of harmless crimes (harm 0): its crime shares stand in for harm shares', () => {
     const c = gridRing(CENTRE, 3)[2];
     const { members } = setUp([c], [row(c, ASB, 3, CAMDEN, WARD_OF.camden), row(c, ASB, 1, ISLINGTON, WARD_OF.isl1)]);
@@ -241,6 +249,11 @@ describe('clusterMembership: crimes outside every unit, zero harm, caveats', () 
       ['E09000033', 1, ['few-points']],
     ]);
     expect(members[0].units.bcu.map((u) => [u.code, u.points])).toEqual([['CN', 7], ['AW', 1]]);
+    // Westminster's side rests on one point: the BCU line is crossed, but not firmly enough to
+    // call two commands together; without point counts the crossing alone flags it.
+    expect(members[0]).toMatchObject({ crossesBcu: true, jointTasking: false });
+    const firm = setUp([x, y, z], junctionRows, { points: points.map((p) => ({ ...p, points: 4 })) }).members[0];
+    expect(firm).toMatchObject({ crossesBcu: true, jointTasking: true });
     const agg = setUp([x, y, z], junctionRows, { points, aggregated: true }).members[0];
     expect(agg.units.borough.map((u) => u.caveats)).toEqual([['aggregated'], ['few-points', 'aggregated'], ['few-points', 'aggregated']]);
     // Without point counts nothing is claimed about points.
