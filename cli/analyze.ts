@@ -72,6 +72,10 @@ Options:
   --coverage P       share of hexagons flagged in the backtest, percent (default 5).
   --backtest-months K  test months of the rolling-origin backtest, the last K of the window
                      (default 6); each is forecast from up to 12 months before it.
+  --clusters         also write "clusters": the hot-spot clusters (contiguous cells whose FDR bin
+                     is at or above --cluster-level, joined by ring-1 adjacency) with the wards,
+                     boroughs and BCUs that share them, and "sharedHarm" (see below).
+  --cluster-level L  FDR bin a cell needs to join a cluster: 1, 2 or 3 (90, 95, 99 %; default 2).
   --verbose          progress on standard error.
   --help             this text.
 
@@ -104,6 +108,25 @@ Output (JSON, numbers unrounded):
   lies outside the area. Every cell count is crimes, not rows.
   precision: the cell area (m²) of the coarsest aggregated extract loaded and the finest
   resolution it supports (both null for point records: no limit).
+
+With --clusters (issue 12), three more keys, after "cells":
+  "clusterLevel", "clusters":[{"id","cells":[h3],"crimes","harm","areaKm2","peakBin","monthsHot",
+   "topCrimeTypes","emerging","atStudyEdge","touchesNoData",
+   "units":{"ward":[{"code","name","share","crimeShare","crimes","harm","points","caveats"}],
+            "borough":[...],"bcu":[...]},
+   "crossesWard","crossesBorough","crossesBcu","crossing","jointTasking","lead":{"ward","borough","bcu"},
+   "label"}] (by harm, largest first), and "sharedHarm":{"borough"|"bcu":{"units","names","harm",
+   "clusters","within"}}.
+  id: the cluster's smallest cell. crimes, harm: the analysed crimes in its cells; harm always
+  weighs them by data/harm-weights.json, whatever --weight. share: a unit's share of the harm
+  whose crimes' own points lie in it (crimeShare: of the crimes), 0..1, summing to 1 per level;
+  crimes in no unit form the unit "outside". The City of London (its own force) is a unit of its
+  own at the BCU level, and a line to it counts as a BCU line. points: distinct crime locations
+  behind a share; caveats: "few-points" when 3 or fewer. lead: the unit with the largest share.
+  crossing: the highest line crossed ("bcu", "borough" within one BCU, "ward", "none");
+  jointTasking: a BCU or force line crossed by two BCU-level units neither resting on few points.
+  monthsHot: months in which a cell of the cluster had a space-time FDR bin at or above the level.
+  sharedHarm harm[a][b]: over clusters holding crimes of both a and b, the harm in a and in b.
 
 What is analysed: the 14 police.uk crime categories. Stop-and-search records are loaded (they
 count in rows.read, rows.kept and rows.crimes) but they are not crimes: they are never analysed and not part
@@ -142,6 +165,9 @@ interface CliOptions {
   coverage: number;
   backtestMonths: number;
   includeNoData: boolean;
+  /** --clusters and its level (issue 12). */
+  clusters: boolean;
+  clusterLevel: number;
 }
 
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -158,7 +184,8 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   const inputs: string[] = [];
   let verbose = false;
   let includeNoData = false;
-  const valued = new Set(['--input', '--out', '--resolution', '--weight', '--area', '--from', '--to', '--half-life', '--coverage', '--backtest-months']);
+  let clusters = false;
+  const valued = new Set(['--input', '--out', '--resolution', '--weight', '--area', '--from', '--to', '--half-life', '--coverage', '--backtest-months', '--cluster-level']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return null;
@@ -168,6 +195,10 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
     }
     if (arg === '--include-no-data') {
       includeNoData = true;
+      continue;
+    }
+    if (arg === '--clusters') {
+      clusters = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -210,9 +241,13 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   const halfLife = number('--half-life', 3, (x) => x > 0 && x <= 120, 'a number of months above 0 (at most 120)');
   const coverage = number('--coverage', 5, (x) => x > 0 && x <= 100, 'a percentage above 0 (at most 100)');
   const backtestMonths = number('--backtest-months', 6, (x) => Number.isInteger(x) && x >= 1 && x <= 120, 'a whole number of months from 1 to 120');
+  const levelText = single.get('--cluster-level');
+  if (levelText !== undefined && !clusters) throw usageError('--cluster-level needs --clusters');
+  const clusterLevel = levelText === undefined ? 2 : ['1', '2', '3'].includes(levelText) ? Number(levelText) : NaN;
+  if (Number.isNaN(clusterLevel)) throw usageError(`--cluster-level "${levelText}" is not 1, 2 or 3`);
   return {
     inputs, out, resolution: res as H3Resolution, weight, area: single.get('--area') ?? null, from, to, verbose, includeNoData,
-    halfLife, coverage: coverage / 100, backtestMonths,
+    halfLife, coverage: coverage / 100, backtestMonths, clusters, clusterLevel,
   };
 }
 
@@ -369,7 +404,6 @@ async function run(argv: readonly string[]): Promise<void> {
 
   log(`building the resolution-${opts.resolution} cube`);
   const cube = await buildCube(env.db, opts.resolution);
-  await env.db.close();
   const boroughs = JSON.parse(await readFile(join(DATA, 'boundaries', 'boroughs.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
   const polygons: FeatureCollection<Polygon | MultiPolygon> | AreaFeature[] = area ?? boroughs;
   const areaName = opts.area ?? 'data/boundaries/boroughs.geojson';
@@ -379,6 +413,10 @@ async function run(argv: readonly string[]): Promise<void> {
   const view: ViewState = { ...DEFAULT_VIEW, resolution: opts.resolution, from: opts.from, to: opts.to, includeNoData: opts.includeNoData };
   const coverage = dataCoverage(cube, { boroughs: boroughCodes(boroughs) });
   const filter = withDefaultWindow(toCubeFilter(cube, view), view, coverage);
+  // --clusters (issue 12): distinct crime locations per cell and unit, read before the database closes.
+  const clusterSection = opts.clusters ? await import('./clusters-section') : null;
+  const clusterPoints = clusterSection ? await clusterSection.clusterPoints(env.db, cube, filter) : [];
+  await env.db.close();
   const cover = coverageView(coverage, filter, view);
   const months = cube.months;
   const window = filter.monthFrom <= filter.monthTo ? runLabel(months, cover.window) : 'no month';
@@ -455,6 +493,10 @@ async function run(argv: readonly string[]): Promise<void> {
     emergingComputed: r.emergingComputed,
     backtest: plan.backtest,
     cells,
+    // --clusters (issue 12): clusterLevel, clusters, sharedHarm.
+    ...(clusterSection
+      ? await clusterSection.clustersSection({ cube, study, hotspots: r, filter, level: opts.clusterLevel, dataDir: DATA, aggregated: precision.cellAreaM2 !== null }, clusterPoints)
+      : {}),
   };
   const json = `${JSON.stringify(result)}\n`;
   if (opts.out === '-') process.stdout.write(json);

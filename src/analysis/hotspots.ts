@@ -178,6 +178,12 @@ export interface HotspotResult {
   months: string[];
   /** Space-time Gi* z per (month, cell), index t·n + i, for the selected cell's series. */
   spaceTimeZ: Float64Array;
+  /**
+   * Space-time FDR bin per (month, cell), index t·n + i (Benjamini-Hochberg pooled over all
+   * cell-months, ANALYSIS.md "Emerging hot spots"); empty when `emergingComputed` is false.
+   * Hot-spot clusters read it for the months each cluster was hot (clusters.ts).
+   */
+  spaceTimeBinFdr: Int8Array;
   /** Weighted value per (month, cell), index t·n + i. */
   monthly: Float64Array;
 }
@@ -200,12 +206,14 @@ export function analyseHotspots(cube: CrimeCube, study: StudyArea, filter: CubeF
   let emerging: Uint8Array = new Uint8Array(n).fill(noPattern);
   let trend: Int8Array = new Int8Array(n);
   let spaceTimeZ: Float64Array = new Float64Array(0);
+  let spaceTimeBinFdr: Int8Array = new Int8Array(0);
   const emergingComputed = T >= MIN_EMERGING_MONTHS && n > 0;
   if (emergingComputed) {
     const eh = emergingHotSpots(v.monthly, n, T, study.neighbours);
     emerging = eh.categoryIndex;
     trend = eh.trend;
     spaceTimeZ = eh.spaceTime.z;
+    spaceTimeBinFdr = eh.spaceTime.binFdr;
   }
   const binsFdr = fdrBins(gi.z, gi.p);
   // A no-data cell reads 0 for want of data, not of crime: whatever its z, it is never a hot
@@ -235,6 +243,7 @@ export function analyseHotspots(cube: CrimeCube, study: StudyArea, filter: CubeF
     outsideArea: v.outsideArea,
     months: T > 0 ? cube.months.slice(v.firstMonth, v.lastMonth + 1) : [],
     spaceTimeZ,
+    spaceTimeBinFdr,
     monthly: v.monthly,
   };
 }

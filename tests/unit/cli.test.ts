@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import { cellToLatLng, gridDisk, latLngToCell, polygonToCells } from 'h3-js';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCsv, hexArea } from './helpers/hex-grid';
@@ -614,5 +614,167 @@ describe('analyze CLI: an aggregated extract (count column, 100 m grid)', () => 
       want.set(cell, (want.get(cell) ?? 0) + Number(row.crime_count));
     }
     for (const [cell, n] of want) expect(okResult.cells.find((c) => c.h3 === cell)?.count, cell).toBe(n);
+  });
+});
+
+describe('analyze CLI: --clusters (issue 12), checked against a recomputation here', () => {
+  // A constructed month on the Camden / Islington line at York Way: seven resolution-9 cells of
+  // crime (six points in each, around its centre, three crimes a point), and one crime at the
+  // centre of every fourth other cell of the two boroughs. The study area is the two boroughs.
+  const CAMDEN = 'E09000007';
+  const ISLINGTON = 'E09000019';
+  const TYPES = ['Burglary', 'Robbery', 'Violence and sexual offences', 'Anti-social behaviour', 'Shoplifting'];
+  const HEADER = readFileSync(STREET, 'utf8').split('\n')[0];
+  const boroughFc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8'));
+  const wardFc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'wards.geojson'), 'utf8'));
+  const two = boroughFc.features.filter((f: { properties: { code: string } }) => [CAMDEN, ISLINGTON].includes(f.properties.code));
+  const polysOf = (g: { type: string; coordinates: unknown }) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
+  const studyCells = [...new Set(two.flatMap((f: { geometry: { type: string; coordinates: unknown } }) => polysOf(f.geometry).flatMap((p) => polygonToCells(p, 9, true))))].sort() as string[];
+  const blob = gridDisk(latLngToCell(51.5365, -0.1215, 9), 1);
+  const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  const points: { lon: number; lat: number; type: string }[] = [];
+  for (const cell of blob) {
+    const [lat, lon] = cellToLatLng(cell);
+    for (let k = 0; k < 6; k++) {
+      const a = (k * Math.PI) / 3;
+      const p = { lat: round6(lat + 0.0006 * Math.sin(a)), lon: round6(lon + 0.0009 * Math.cos(a)) };
+      for (let j = 0; j < 3; j++) points.push({ ...p, type: TYPES[(k + j) % TYPES.length] });
+    }
+  }
+  studyCells.forEach((cell, i) => {
+    if (i % 4 !== 0 || blob.includes(cell)) return;
+    const [lat, lon] = cellToLatLng(cell);
+    points.push({ lat: round6(lat), lon: round6(lon), type: TYPES[i % TYPES.length] });
+  });
+
+  /** Even-odd ray casting over every ring (holes included), written here apart from the app's geocoding. */
+  const inside = (lon: number, lat: number, g: { type: string; coordinates: unknown }) => {
+    let odd = false;
+    for (const poly of polysOf(g)) {
+      for (const ring of poly) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i];
+          const [xj, yj] = ring[j];
+          if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) odd = !odd;
+        }
+      }
+    }
+    return odd;
+  };
+  const unitOf = (fc: { features: { properties: Record<string, string | null>; geometry: { type: string; coordinates: unknown } }[] }, lon: number, lat: number) =>
+    fc.features.find((f) => inside(lon, lat, f.geometry))?.properties ?? null;
+
+  interface ClusterUnit { code: string; name: string; share: number; crimeShare: number; crimes: number; harm: number; points: number | null; caveats: string[] }
+  interface ClusterOut {
+    id: string; cells: string[]; crimes: number; harm: number; monthsHot: string[];
+    units: Record<'ward' | 'borough' | 'bcu', ClusterUnit[]>;
+    crossesBorough: boolean; crossesBcu: boolean; lead: Record<'ward' | 'borough' | 'bcu', string | null>; label: string;
+  }
+  let run: Run;
+  let out: Result & { clusterLevel: number; clusters: ClusterOut[]; sharedHarm: { borough: { units: string[]; harm: number[][]; clusters: string[][][] } } };
+  let badLevel: Run;
+  let levelAlone: Run;
+
+  beforeAll(async () => {
+    const csvPath = join(dir, 'york-way.csv');
+    const lines = points.map((p, i) => `c${i},2023-01,Metropolitan Police Service,Metropolitan Police Service,${p.lon},${p.lat},On or near York Way,,,${p.type},,`);
+    writeFileSync(csvPath, `${HEADER}\n${lines.join('\n')}\n`);
+    const area = join(dir, 'camden-islington.geojson');
+    writeFileSync(area, JSON.stringify({ type: 'FeatureCollection', features: two }));
+    [run, badLevel, levelAlone] = await Promise.all([
+      cli(['--input', csvPath, '--resolution', '9', '--area', area, '--clusters', '--out', '-']),
+      cli(['--input', csvPath, '--clusters', '--cluster-level', '4', '--out', '-']),
+      cli(['--input', csvPath, '--cluster-level', '2', '--out', '-']),
+    ]);
+    if (run.code === 0) out = JSON.parse(run.stdout);
+  }, 120_000);
+
+  it('adds clusterLevel, clusters and sharedHarm after the cells', () => {
+    expect(run.code).toBe(0);
+    expect(Object.keys(out)).toEqual(['rows', 'precision', 'resolution', 'weight', 'months', 'noData', 'emergingComputed', 'backtest', 'cells', 'clusterLevel', 'clusters', 'sharedHarm']);
+    expect(out.clusterLevel).toBe(2);
+    expect(out.cells.map((c) => c.h3)).toEqual(studyCells);
+  });
+
+  it('clusters are the ring-1 components of the cells with FDR bin ≥ 2, with crimes, harm and shares recomputed here', () => {
+    // Components by breadth-first search over gridDisk, from the per-cell bins (checked against
+    // the textbook formulas in the tests above).
+    const hot = new Set(out.cells.filter((c) => c.giBinFdr >= 2).map((c) => c.h3));
+    const components: string[][] = [];
+    const seen = new Set<string>();
+    for (const start of [...hot].sort()) {
+      if (seen.has(start)) continue;
+      const comp = [start];
+      seen.add(start);
+      for (let q = 0; q < comp.length; q++) {
+        for (const nb of gridDisk(comp[q], 1)) if (hot.has(nb) && !seen.has(nb)) comp.push(nb), seen.add(nb);
+      }
+      components.push(comp.sort());
+    }
+    expect(out.clusters.map((c) => c.cells).sort()).toEqual(components.sort());
+    expect(out.clusters.length).toBeGreaterThan(0);
+
+    for (const c of out.clusters) {
+      const mine = points.filter((p) => c.cells.includes(latLngToCell(p.lat, p.lon, 9)));
+      expect(c.id).toBe(c.cells[0]);
+      expect(c.crimes).toBe(mine.length);
+      const harmSum = mine.reduce((a, p) => a + harmWeights[p.type], 0);
+      expect(c.harm).toBeCloseTo(harmSum, 9);
+      expect(c.monthsHot).toEqual(['2023-01']); // one month: its space-time Gi* is the plain Gi*
+      // Shares by the crimes' own points, each unit found here by ray casting.
+      const tally = (key: (p: (typeof mine)[number]) => string) => {
+        const m = new Map<string, { crimes: number; harm: number; points: Set<string> }>();
+        for (const p of mine) {
+          const k = key(p);
+          const t = m.get(k) ?? { crimes: 0, harm: 0, points: new Set<string>() };
+          t.crimes++;
+          t.harm += harmWeights[p.type];
+          t.points.add(`${p.lon},${p.lat}`);
+          m.set(k, t);
+        }
+        return m;
+      };
+      const borough = (p: { lon: number; lat: number }) => unitOf(boroughFc, p.lon, p.lat);
+      const expected = {
+        borough: tally((p) => String(borough(p)?.code ?? 'outside')),
+        ward: tally((p) => String(unitOf(wardFc, p.lon, p.lat)?.code ?? 'outside')),
+        bcu: tally((p) => String(borough(p)?.bcu ?? borough(p)?.code ?? 'outside')),
+      };
+      for (const level of ['ward', 'borough', 'bcu'] as const) {
+        const units = c.units[level];
+        expect(new Set(units.map((u) => u.code))).toEqual(new Set(expected[level].keys()));
+        for (const u of units) {
+          const t = expected[level].get(u.code)!;
+          expect([u.crimes, u.points], `${c.id} ${level} ${u.code}`).toEqual([t.crimes, t.points.size]);
+          expect(u.share).toBeCloseTo(t.harm / harmSum, 12);
+          expect(u.crimeShare).toBeCloseTo(t.crimes / mine.length, 12);
+          expect(u.caveats.includes('few-points')).toBe(t.points.size <= 3);
+        }
+        expect(units.reduce((a, u) => a + u.share, 0)).toBeCloseTo(1, 12);
+        const best = [...expected[level].entries()].filter(([k]) => k !== 'outside').sort((a, b) => b[1].harm - a[1].harm || b[1].crimes - a[1].crimes || (a[0] < b[0] ? -1 : 1))[0];
+        expect(c.lead[level]).toBe(best?.[0] ?? null);
+      }
+    }
+  });
+
+  it('the York Way cluster crosses from Camden into Islington, within BCU CN, and the matrix has that pair', () => {
+    const york = out.clusters.find((c) => c.cells.includes(blob[0]))!;
+    expect(york.units.borough.map((u) => u.code).sort()).toEqual([CAMDEN, ISLINGTON]);
+    expect(york.crossesBorough).toBe(true);
+    expect(york.crossesBcu).toBe(false);
+    expect(york.label).toMatch(/^(Camden|Islington) \d+ % \/ (Islington|Camden) \d+ %, BCU CN$/);
+    const m = out.sharedHarm.borough;
+    const a = m.units.indexOf(CAMDEN);
+    const b = m.units.indexOf(ISLINGTON);
+    expect(m.clusters[a][b]).toContain(york.id);
+    const pairHarm = york.units.borough.reduce((s, u) => s + u.harm, 0);
+    expect(m.harm[a][b]).toBeCloseTo(pairHarm, 9);
+  });
+
+  it('refuses a bad level, and a level without --clusters (exit 2)', () => {
+    expect(badLevel.code).toBe(2);
+    expect(badLevel.stderr).toMatch(/--cluster-level "4" is not 1, 2 or 3/);
+    expect(levelAlone.code).toBe(2);
+    expect(levelAlone.stderr).toMatch(/--cluster-level needs --clusters/);
   });
 });

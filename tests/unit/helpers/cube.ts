@@ -7,17 +7,21 @@ export interface CubeRow {
   month: number;
   category: number;
   count: number;
+  /** Index into `opts.wards` / `opts.boroughs` of the crimes' own points; default -1 (outside every one). */
+  ward?: number;
+  borough?: number;
 }
 
 /**
  * A CrimeCube of `rows` (cells sorted, rows sorted by cell, cellStart offsets). Ward and borough
- * are -1 in every row: the study area, not a ward or borough, decides what is inside.
+ * are -1 in a row unless it names them: the study area, not a ward or borough, decides what is
+ * inside. `boroughBcu` defaults to null (no BCU) for every borough.
  */
 export function cubeOfRows(
   cells: readonly string[],
   months: string[],
   rows: CubeRow[],
-  opts: { categories?: readonly string[]; resolution?: number; boroughs?: string[] } = {},
+  opts: { categories?: readonly string[]; resolution?: number; boroughs?: string[]; wards?: string[]; boroughBcu?: (string | null)[] } = {},
 ): CrimeCube {
   const sortedCells = [...new Set(cells)].sort();
   const code = (c: string) => {
@@ -35,14 +39,14 @@ export function cubeOfRows(
     cells: sortedCells,
     months,
     categories: opts.categories ?? ALL_CATEGORIES,
-    wards: [],
+    wards: opts.wards ?? [],
     boroughs,
-    boroughBcu: boroughs.map(() => null),
+    boroughBcu: opts.boroughBcu ?? boroughs.map(() => null),
     cell: Int32Array.from(sorted, (r) => r.code),
     month: Uint16Array.from(sorted, (r) => r.month),
     category: Uint8Array.from(sorted, (r) => r.category),
-    ward: Int16Array.from(sorted, () => -1),
-    borough: Int16Array.from(sorted, () => -1),
+    ward: Int16Array.from(sorted, (r) => r.ward ?? -1),
+    borough: Int16Array.from(sorted, (r) => r.borough ?? -1),
     count: Int32Array.from(sorted, (r) => r.count),
     cellStart,
   };
