@@ -19,13 +19,14 @@ interface Place {
   borough: string | null;
 }
 
-// Wards and boroughs are ONS codes of the 2014 London wards and the London boroughs:
+// Wards and boroughs are ONS codes of the 2022 London wards (read from the unrounded source
+// polygons in ../shared/data/boundaries/wards_2022 with turf) and the London boroughs:
 // Westminster E09000033 (MPS BCU AW, Central West), Camden E09000007 (BCU CN, Central North).
 const PLACES = {
-  trafalgar: { lon: -0.1281, lat: 51.508, ward: 'E05000644', borough: 'E09000033' }, // St James's, Westminster
-  oxfordCircus: { lon: -0.1416, lat: 51.5152, ward: 'E05000649', borough: 'E09000033' }, // West End, Westminster
-  britishMuseum: { lon: -0.127, lat: 51.5194, ward: 'E05000129', borough: 'E09000007' }, // Bloomsbury, Camden
-  camdenTown: { lon: -0.1426, lat: 51.539, ward: 'E05000130', borough: 'E09000007' }, // Camden Town with Primrose Hill
+  trafalgar: { lon: -0.1281, lat: 51.508, ward: 'E05013806', borough: 'E09000033' }, // St James's, Westminster
+  oxfordCircus: { lon: -0.1416, lat: 51.5152, ward: 'E05013808', borough: 'E09000033' }, // West End, Westminster
+  britishMuseum: { lon: -0.127, lat: 51.5194, ward: 'E05013653', borough: 'E09000007' }, // Bloomsbury, Camden
+  camdenTown: { lon: -0.1426, lat: 51.539, ward: 'E05013655', borough: 'E09000007' }, // Camden Town
   // St Giles, Camden, just north of New Oxford Street. Chosen because its cell at resolutions 7,
   // 8 and 9 is not the parent of its resolution-10 cell (found by scanning a 0.0001° grid with
   // h3-js; asserted below so the resolution tests keep their teeth).
@@ -164,11 +165,11 @@ describe('buildCube(db, resolution) over hand-placed crimes', () => {
   });
 
   it("a ward filter on St James's counts the four Trafalgar Square crimes", () => {
-    expect(total({ area: { kind: 'ward', codes: ['E05000644'] } })).toBe(4);
+    expect(total({ area: { kind: 'ward', codes: ['E05013806'] } })).toBe(4);
   });
 
   it('a ward filter on West End and Camden Town counts their crimes (2 + 1)', () => {
-    expect(total({ area: { kind: 'ward', codes: ['E05000649', 'E05000130'] } })).toBe(3);
+    expect(total({ area: { kind: 'ward', codes: ['E05013808', 'E05013655'] } })).toBe(3);
   });
 
   it('a month range 2023-03..2023-04 counts the seven crimes in those months', () => {

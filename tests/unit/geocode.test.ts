@@ -8,12 +8,14 @@ import { shippedBoundaries } from './helpers/env';
 
 // -- Shipped boundaries: known places ----------------------------------------------------
 
-// Expected codes are ONS codes (2014 London wards, London boroughs) and MPS BCUs, from the places'
+// Expected codes are ONS codes (2022 London wards, London boroughs) and MPS BCUs, from the places'
 // known locations: Trafalgar Square is in St James's ward of Westminster (BCU AW, Central West);
-// the British Museum is in Bloomsbury ward of Camden (BCU CN, Central North).
+// the British Museum is in Bloomsbury ward of Camden (BCU CN, Central North). The 2022 ward codes
+// were read from the unrounded source polygons (../shared/data/boundaries/wards_2022, turf
+// booleanPointInPolygon), not from the shipped file.
 const PLACES = [
-  { name: 'Trafalgar Square', lon: -0.1281, lat: 51.508, ward: 'E05000644', borough: 'E09000033', bcu: 'AW' },
-  { name: 'the British Museum', lon: -0.127, lat: 51.5194, ward: 'E05000129', borough: 'E09000007', bcu: 'CN' },
+  { name: 'Trafalgar Square', lon: -0.1281, lat: 51.508, ward: 'E05013806', borough: 'E09000033', bcu: 'AW' },
+  { name: 'the British Museum', lon: -0.127, lat: 51.5194, ward: 'E05013653', borough: 'E09000007', bcu: 'CN' },
   // Mid-river by Hungerford Bridge, between Westminster and Lambeth: the shipped outlines stop at the banks.
   { name: 'the Thames at Hungerford Bridge', lon: -0.1205, lat: 51.5065, ward: null, borough: null, bcu: null },
   { name: 'Manchester Piccadilly Gardens', lon: -2.2366, lat: 53.4809, ward: null, borough: null, bcu: null },
