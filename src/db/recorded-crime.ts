@@ -270,6 +270,22 @@ export async function boroughSeries(db: DbClient, boroughName: string, q: Offenc
   return rows.map((r) => ({ month: r.month, offences: Number(r.offences), wards: r.wards }));
 }
 
+/** Monthly offences over every ward (all of the Met's London), with the number of boroughs the wards lie in. */
+export async function londonSeries(db: DbClient, q: OffenceQuery): Promise<(MonthCount & { boroughs: number })[]> {
+  const rows = await db.rows<{ month: string; offences: number | bigint; boroughs: number }>(
+    `WITH months AS (SELECT unnest(generate_series(CAST(? AS DATE), CAST(? AS DATE), INTERVAL 1 MONTH))::DATE AS month),
+          t AS (SELECT c.month, sum(c.offences) AS n
+                FROM recorded_crime_counts c JOIN recorded_crime_offences o USING (offence_id)
+                WHERE ${OFFENCE_FILTER} GROUP BY c.month)
+     SELECT strftime(m.month, '%Y-%m') AS month, coalesce(t.n, 0)::BIGINT AS offences,
+            (SELECT count(DISTINCT borough_name) FROM recorded_crime_wards)::INTEGER AS boroughs
+     FROM months m LEFT JOIN t USING (month)
+     ORDER BY m.month`,
+    [monthDate(q.from), monthDate(q.to), ...offenceParams(q)],
+  );
+  return rows.map((r) => ({ month: r.month, offences: Number(r.offences), boroughs: r.boroughs }));
+}
+
 /** One ward's names as the recorded data has them (null: not in the data, e.g. a City ward). */
 export async function recordedWard(db: DbClient, wardCode: string): Promise<{ wardName: string; boroughName: string } | null> {
   const [r] = await db.rows<{ wardName: string; boroughName: string }>(

@@ -13,6 +13,7 @@ import { createNodeClient } from '../../src/db/node';
 import {
   boroughSeries,
   loadRecordedCrime,
+  londonSeries,
   offenceGroups,
   offencesByWard,
   type RecordedCrimeLoad,
@@ -153,6 +154,12 @@ describe('MPS recorded crime by ward: the tidy table', () => {
     expect(ours.map((r) => r.offences)).toEqual(theirs.map((r) => Number(r.n)));
     const wards = await native.one(`SELECT count(DISTINCT wardcode) FROM '${CURRENT}' WHERE lookup_boroughname = 'Hackney'`);
     expect(ours.every((r) => r.wards === wards)).toBe(true);
+  });
+
+  it('London\'s series sums every ward, over the 32 boroughs (Heathrow counted in Hillingdon)', async () => {
+    const ours = await londonSeries(db, { group: 'ROBBERY', from: '2025-01', to: '2025-03' });
+    const theirs = await native.all(`SELECT sum(v)::BIGINT AS n FROM ${LONG} WHERE majortext = 'ROBBERY' AND m BETWEEN '202501' AND '202503' GROUP BY m ORDER BY m`);
+    expect(ours).toEqual(theirs.map((r, i) => ({ month: `2025-0${i + 1}`, offences: Number(r.n), boroughs: 32 })));
   });
 
   it('offences per ward for a group and period: every ward, each equal to the native sum', async () => {
