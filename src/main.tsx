@@ -3,6 +3,8 @@ import crimesUrl from '../data/crimes.parquet?url';
 import boroughsUrl from '../data/boundaries/boroughs.geojson?url';
 import wardsUrl from '../data/boundaries/wards.geojson?url';
 import bcusUrl from '../data/boundaries/bcus.geojson?url';
+import recordedHistoricalUrl from '../data/recorded-crime/ward-historical.parquet?url';
+import recordedCurrentUrl from '../data/recorded-crime/ward.parquet?url';
 import { getBrowserClient } from './db/browser';
 import { deckFrames } from './map/frame-clock';
 import { createAppModel } from './state/app-model';
@@ -10,7 +12,10 @@ import { App } from './ui/App';
 import { AppProvider } from './ui/context';
 import './ui/app.css';
 
-const model = createAppModel({ crimesUrl, boroughsUrl, wardsUrl, bcusUrl, connect: getBrowserClient });
+const model = createAppModel({
+  crimesUrl, boroughsUrl, wardsUrl, bcusUrl, connect: getBrowserClient,
+  recordedCrime: { historicalUrl: recordedHistoricalUrl, currentUrl: recordedCurrentUrl },
+});
 // Read-only handle for browser tests and analysts' devtools.
 (window as unknown as { hotspot: unknown }).hotspot = model;
 (window as unknown as { hotspotFrames: unknown }).hotspotFrames = deckFrames;

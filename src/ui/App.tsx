@@ -9,6 +9,7 @@ import { LayerPanel } from './layers/LayerPanel';
 import { Legend } from './legend/Legend';
 import { MapTitleStrip } from './map/MapTitleStrip';
 import { MapView } from './map/MapView';
+import { RecordedTrendPanel } from './recorded/RecordedTrendPanel';
 
 export function App() {
   const app = useApp();
@@ -39,6 +40,7 @@ export function App() {
       </main>
       <aside class="side right">
         <CellPanel />
+        <RecordedTrendPanel />
         <AccuracyPanel />
       </aside>
       <Show when={app.mappingRequest()}>{(r) => <MappingDialog request={r()} />}</Show>
