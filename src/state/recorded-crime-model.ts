@@ -68,6 +68,8 @@ export interface RecordedCrimeModel {
   period: Accessor<{ from: string; to: string } | null>;
   /** Offences per ward code for the view's group and period (every Met ward, zeros included). */
   byWard: Accessor<Map<string, WardOffences> | null>;
+  /** The ward polygons the layer draws: those of the view's area (all of London by default). */
+  shownWards: Accessor<FeatureCollection | null>;
   subject: Accessor<TrendSubject | null>;
   trend: Accessor<RecordedTrend | null>;
 }
@@ -144,6 +146,10 @@ export function createRecordedCrimeModel(inputs: RecordedCrimeInputs): RecordedC
     setError,
   );
 
+  const shownWards = createMemo(() => {
+    const b = inputs.boundaries();
+    return b ? wardsInArea(b.wards, view.area) : null;
+  });
   const subject = createMemo<TrendSubject | null>(() => trendSubject(view, inputs.boundaries()));
   const [trend, setTrend] = createSignal<RecordedTrend | null>(null);
   latest(
@@ -153,7 +159,7 @@ export function createRecordedCrimeModel(inputs: RecordedCrimeInputs): RecordedC
     setError,
   );
 
-  return { state, error, span, groups, period, byWard, subject, trend };
+  return { state, error, span, groups, period, byWard, shownWards, subject, trend };
 }
 
 /**
@@ -177,6 +183,14 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
   return new Uint8Array(await r.arrayBuffer());
+}
+
+/** The wards of an area filter: chosen wards, or the wards of the chosen boroughs or BCUs (by their properties). */
+export function wardsInArea(wards: FeatureCollection, area: ViewState['area']): FeatureCollection {
+  if (area.kind === 'all') return wards;
+  const key = area.kind === 'ward' ? 'code' : area.kind;
+  const codes = new Set(area.codes);
+  return { ...wards, features: wards.features.filter((f) => codes.has(String(f.properties?.[key]))) };
 }
 
 /** The trend's subject: the clicked ward, else the area filter's one ward or one borough. */

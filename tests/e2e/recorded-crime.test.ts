@@ -35,9 +35,12 @@ interface Truth {
   latestYearTheft: number;
   /** Hackney Central, 2024-03..2026-02, month by month. */
   wardSeries: number[];
-  /** Hackney's wards and its total offences in 2025-03..2026-02. */
+  /** Hackney's wards and its total offences in 2025-03..2026-02 (all groups, then thefts). */
   boroughWards: number;
   boroughLast12: number;
+  boroughTheftLast12: number;
+  /** London's thefts in 2025-03..2026-02 over its 32 boroughs (Heathrow's ward counted in Hillingdon). */
+  londonTheftLast12: number;
 }
 
 async function independentTruth(): Promise<Truth> {
@@ -52,6 +55,10 @@ async function independentTruth(): Promise<Truth> {
     wardSeries: series,
     boroughWards: await one(`SELECT count(DISTINCT wardcode) FROM '${CURRENT}' WHERE lookup_boroughname = 'Hackney'`),
     boroughLast12: await one(`SELECT sum(v) FROM ${LONG} WHERE lookup_boroughname = 'Hackney' AND m BETWEEN '202503' AND '202602'`),
+    boroughTheftLast12: await one(
+      `SELECT sum(v) FROM ${LONG} WHERE lookup_boroughname = 'Hackney' AND majortext = 'THEFT' AND m BETWEEN '202503' AND '202602'`,
+    ),
+    londonTheftLast12: await one(`SELECT sum(v) FROM ${LONG} WHERE majortext = 'THEFT' AND m BETWEEN '202503' AND '202602'`),
   };
 }
 
@@ -144,6 +151,18 @@ describe('MPS recorded offences by ward, in Chromium', () => {
     await expect.poll(async () => legendTotal()).toBe(truth.latestYearTheft);
     await expect.poll(() => new URL(page.url()).searchParams.get('rcg')).toBe('THEFT');
     expect(await page.getByTestId('map-title-scope').textContent()).toContain('Theft');
+  });
+
+  it('one borough as the area: only its wards are drawn and counted, and its trend is against the London borough average', async () => {
+    await page.evaluate(
+      () => (window as unknown as { hotspot: { setView(p: object): void } }).hotspot.setView({ rcWard: null, area: { kind: 'borough', codes: ['E09000012'] } }),
+    );
+    await expect.poll(legendTotal).toBe(truth.boroughTheftLast12);
+    expect(await page.getByTestId('recorded-total').textContent()).toContain(`in ${truth.boroughWards} Met wards`);
+    await expect.poll(async () => page.getByTestId('trend-subject').textContent(), { timeout: 15_000 }).toBe('Hackney');
+    await expect.poll(async () => num(await page.getByTestId('trend-last12').textContent()), { timeout: 15_000 }).toBe(truth.boroughTheftLast12);
+    expect(await page.getByTestId('trend-comparison-last12').textContent()).toBe(fmt(truth.londonTheftLast12 / 32));
+    expect(await page.getByTestId('trend-summary').textContent()).toContain('London borough average');
   });
 
   it('a City of London ward says it has no figures (City of London Police), never zero', async () => {

@@ -6,6 +6,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { createMemo, createSignal, Show, type JSX } from 'solid-js';
 import { recordedScale, recordedWardLayer } from '../../map/recorded-layer';
+import type { WardOffences } from '../../db/recorded-crime';
 import { CITY_NO_FIGURES, RECORDED_LABEL } from '../../state/recorded-crime-model';
 import { useApp } from '../context';
 import { fmtCount, groupInWords, periodInWords } from './words';
@@ -20,10 +21,26 @@ interface WardHover {
   city: boolean;
 }
 
-/** The ward layer's colour scale for the view's offence group and period (shared with its legend). */
-export function useRecordedScale() {
+/** The shown wards' figures (wards without Met figures left out) for the view's group and period. */
+export function useShownFigures() {
   const app = useApp();
-  return createMemo(() => recordedScale([...(app.recorded.byWard()?.values() ?? [])].map((w) => w.offences)));
+  return createMemo(() => {
+    const byWard = app.recorded.byWard();
+    const wards = app.recorded.shownWards();
+    if (!byWard || !wards) return null;
+    const out: WardOffences[] = [];
+    for (const f of wards.features) {
+      const w = byWard.get(String(f.properties?.code));
+      if (w) out.push(w);
+    }
+    return out;
+  });
+}
+
+/** The ward layer's colour scale over the shown wards (shared with its legend). */
+export function useRecordedScale() {
+  const figures = useShownFigures();
+  return createMemo(() => recordedScale((figures() ?? []).map((w) => w.offences)));
 }
 
 export function useRecordedWardLayer(): { layers: () => Layer[]; Tooltip: () => JSX.Element } {
@@ -39,11 +56,11 @@ export function useRecordedWardLayer(): { layers: () => Layer[]; Tooltip: () => 
   const offencesOf = (code: string) => app.recorded.byWard()?.get(code)?.offences ?? null;
 
   const layers = (): Layer[] => {
-    const b = app.boundaries();
-    if (app.view.layer !== 'recorded' || !b || !app.recorded.byWard()) return [];
+    const wards = app.recorded.shownWards();
+    if (app.view.layer !== 'recorded' || !wards || !app.recorded.byWard()) return [];
     return [
       recordedWardLayer({
-        wards: b.wards,
+        wards,
         offencesOf,
         scale: scale(),
         version: version(),
