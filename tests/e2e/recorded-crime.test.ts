@@ -137,6 +137,9 @@ describe('MPS recorded offences by ward, in Chromium', () => {
     expect(summary).toContain(`(${fmt(previous12)})`);
     expect(summary).toContain('Hackney ward average');
     expect(await page.getByTestId('trend-comparison-last12').textContent()).toBe(fmt(truth.boroughLast12 / truth.boroughWards));
+    // The pointer rests on the ward: its hover text gives the same latest 12 months (the layer's default period).
+    await expect.poll(async () => page.getByTestId('recorded-tooltip').textContent(), { timeout: 15_000 }).toContain('Hackney Central · Hackney');
+    expect(await page.getByTestId('recorded-tooltip').textContent()).toContain(`${fmt(last12)} MPS recorded offences`);
     // The chart plots exactly the ward's 24 monthly figures.
     const label = (await page.getByTestId('trend-chart').getAttribute('aria-label'))!;
     expect(label).toContain(`offences per month 2024-03 to 2026-02: ${truth.wardSeries.join(', ')};`);
