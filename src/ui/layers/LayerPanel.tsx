@@ -35,7 +35,7 @@ export function LayerPanel() {
       </Show>
       <label class="field">
         <span>Weigh each crime by</span>
-        <select data-testid="weight" value={app.view.weight} onChange={(e) => app.setView({ weight: e.currentTarget.value as 'count' | 'harm' })}>
+        <select data-testid="weight" disabled={app.view.layer === 'recorded'} value={app.view.weight} onChange={(e) => app.setView({ weight: e.currentTarget.value as 'count' | 'harm' })}>
           <option value="count" selected={app.view.weight === 'count'}>Count (every crime = 1)</option>
           <option value="harm" selected={app.view.weight === 'harm'}>Harm (Cambridge Crime Harm Index, days)</option>
         </select>

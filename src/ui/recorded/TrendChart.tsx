@@ -30,13 +30,13 @@ export function TrendChart(props: { months: string[]; values: number[] | null; c
     `${props.comparisonLabel}: ${props.comparison.map((v) => v.toFixed(1)).join(', ')}`;
   return (
     <svg width="100%" viewBox={`0 0 ${W} ${H}`} class="trend-chart" data-testid="trend-chart" role="img" aria-label={describe()}>
-      <text x={4} y={PAD.top + 4} class="axis-label" font-size="11">
+      <text x={PAD.left - 4} y={y(top()) + 4} class="axis-label" font-size="11" text-anchor="end">
         {top().toLocaleString('en-GB')}
       </text>
-      <text x={4} y={H - PAD.bottom} class="axis-label" font-size="11">
+      <text x={PAD.left - 4} y={y(0) + 4} class="axis-label" font-size="11" text-anchor="end">
         0
       </text>
-      <text x={4} y={(H - PAD.bottom + PAD.top) / 2} class="axis-label" font-size="11" transform={`rotate(-90 10 ${(H - PAD.bottom + PAD.top) / 2})`} text-anchor="middle">
+      <text x={0} y={0} class="axis-label" font-size="11" text-anchor="middle" transform={`translate(10 ${(y(0) + y(top())) / 2}) rotate(-90)`}>
         offences / month
       </text>
       <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#5d6a85" />
@@ -45,7 +45,7 @@ export function TrendChart(props: { months: string[]; values: number[] | null; c
         {([m, i]) => (
           <>
             <line x1={x(i)} x2={x(i)} y1={PAD.top} y2={y(0)} stroke="#3a4256" />
-            <text x={x(i) + 2} y={H - PAD.bottom + 13} font-size="11" class="axis-label">
+            <text x={x(i) > W - 30 ? x(i) - 2 : x(i) + 2} y={H - PAD.bottom + 13} font-size="11" class="axis-label" text-anchor={x(i) > W - 30 ? 'end' : 'start'}>
               {m.slice(0, 4)}
             </text>
           </>
