@@ -5,6 +5,8 @@ import boroughsUrl from '../data/boundaries/boroughs.geojson?url';
 import wardsUrl from '../data/boundaries/wards.geojson?url';
 import bcusUrl from '../data/boundaries/bcus.geojson?url';
 import lsoaUrl from '../data/boundaries/lsoa.geojson?url';
+import recordedHistoricalUrl from '../data/recorded-crime/ward-historical.parquet?url';
+import recordedCurrentUrl from '../data/recorded-crime/ward.parquet?url';
 import { getBrowserClient } from './db/browser';
 import { deckFrames } from './map/frame-clock';
 import { createAppModel } from './state/app-model';
@@ -15,7 +17,9 @@ import './ui/app.css';
 const model = createAppModel({
   // Keyed by data/datasets.json id; a dataset added there needs its file imported here.
   datasetUrls: { 'london-2025-26': hex100mUrl, 'london-2017-18': recordsUrl },
-  boroughsUrl, wardsUrl, bcusUrl, lsoaUrl, connect: getBrowserClient });
+  boroughsUrl, wardsUrl, bcusUrl, lsoaUrl, connect: getBrowserClient,
+  recordedCrime: { historicalUrl: recordedHistoricalUrl, currentUrl: recordedCurrentUrl },
+});
 // Read-only handle for browser tests and analysts' devtools.
 (window as unknown as { hotspot: unknown }).hotspot = model;
 (window as unknown as { hotspotFrames: unknown }).hotspotFrames = deckFrames;

@@ -21,7 +21,8 @@ import { createLoadModel, type DataSource, type LoadModel, type LoadStatus, type
 import { quantileScale, type ColorScale } from '../map/color-scale';
 import type { HexRow } from '../map/layers';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
-import { decodeView, encodeView, toCubeFilter, type ViewState } from './filters';
+import { decodeView, encodeView, isHotspotLayer, toCubeFilter, type ViewState } from './filters';
+import { createRecordedCrimeModel, type RecordedCrimeModel } from './recorded-crime-model';
 import { createHotspotClient, type HotspotClient, type StudyRequest } from './hotspot-client';
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { createPrecisionModel, type PrecisionModel } from './precision-model';
@@ -104,6 +105,8 @@ export interface AppModel {
   priority: PriorityModel;
   /** The finest resolution the loaded data supports, and why finer ones are refused. */
   precision: PrecisionModel;
+  /** The Met's recorded offences by ward (loaded when its layer is first chosen). */
+  recorded: RecordedCrimeModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -187,7 +190,7 @@ export function createAppModel(source: DataSource): AppModel {
     const c = cube();
     const f = cubeFilter();
     const b = boundaries();
-    if (view.layer === 'counts' || !c || !f || !b) return;
+    if (!isHotspotLayer(view.layer) || !c || !f || !b) return;
     const study = studyRequest(c, b);
     if (!study) return setHotspots(null);
     const weights = weightVector();
@@ -209,8 +212,10 @@ export function createAppModel(source: DataSource): AppModel {
     const c = cube();
     if (!c) return { kind: 'none' };
     const h = hotspots();
-    // Until the first hot spot answer arrives, a hot spot layer shows the counts.
-    if (h && view.layer !== 'counts') return { kind: 'study', cube: c, result: h, layer: view.layer };
+    // Until the first hot spot answer arrives, a hot spot layer shows the counts. The recorded
+    // offences layer draws no hexagons (its cells stay, so switching back costs no rebuild).
+    if (view.layer === 'recorded') return { kind: 'counts', cube: c, totals: null };
+    if (h && isHotspotLayer(view.layer)) return { kind: 'study', cube: c, result: h, layer: view.layer };
     return { kind: 'counts', cube: c, totals: filtered() };
   });
   const hexCells = createMemo(() => layerCells(hexSource()), [], { equals: sameCells });
@@ -281,6 +286,10 @@ export function createAppModel(source: DataSource): AppModel {
     });
   }
 
+  const recorded = createRecordedCrimeModel({
+    view, status: load.status, boundaries, db: load.db, jobs, decodeParquet: load.decodeParquet, urls: source.recordedCrime,
+  });
+
   void load.start(view.dataset);
 
   return {
@@ -324,13 +333,14 @@ export function createAppModel(source: DataSource): AppModel {
     harmWeights,
     harmDefaults: { weights: harmTable.weights, notes: harmTable.notes },
     accuracy,
-    hotspots: () => (view.layer === 'counts' ? null : hotspots()),
+    hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null),
     hotspotsStale,
     cellFigures,
     lastHotspotMs,
     hotspotError,
     priority,
     precision,
+    recorded,
   };
 }
 

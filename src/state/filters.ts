@@ -33,6 +33,13 @@ export interface ViewState {
   camera: MapCamera | null;
   /** Draw the LSOA 2021 outlines (a boundary set fetched when first switched on). */
   lsoa: boolean;
+  /** The MPS recorded offences layer: one Home Office offence group, or every group (null). */
+  rcGroup: string | null;
+  /** Its inclusive month range 'YYYY-MM'; null = the latest 12 months of the recorded data. */
+  rcFrom: string | null;
+  rcTo: string | null;
+  /** The ward whose recorded trend is shown (clicked on the ward layer), or none. */
+  rcWard: string | null;
 }
 
 /** The map's centre (WGS84 degrees) and zoom, rounded as the URL writes them. */
@@ -46,12 +53,23 @@ export interface MapCamera {
 const MAX_LAT = 85.05113;
 const MAX_ZOOM = 24;
 
-export type MapLayerKind = 'counts' | 'gi' | 'emerging';
+export type MapLayerKind = 'counts' | 'gi' | 'emerging' | 'recorded';
 export const MAP_LAYERS: Record<MapLayerKind, string> = {
   counts: 'Crimes per hexagon',
   gi: 'Hot spots (Gi* with FDR)',
   emerging: 'Emerging hot spots (trend)',
+  recorded: 'MPS recorded offences by ward',
 };
+
+/** The layers that show Gi* or emerging hot spots of the loaded crimes (computed in the hotspot worker). */
+export function isHotspotLayer(layer: MapLayerKind): layer is 'gi' | 'emerging' {
+  return layer === 'gi' || layer === 'emerging';
+}
+
+/** What a Home Office offence group name in the URL may hold ("VIOLENCE AGAINST THE PERSON", "NFIB FRAUD"). */
+const OFFENCE_GROUP = /^[A-Z][A-Z0-9 ,&()'/-]{0,79}$/;
+/** A 2022 ward's GSS code. */
+const WARD_CODE = /^[EWSN]\d{8}$/;
 
 /**
  * Frozen, nested parts included: the view store adopts the objects it is given and edits them in
@@ -73,6 +91,10 @@ export const DEFAULT_VIEW: Readonly<ViewState> = deepFreeze({
   selected: null,
   camera: null,
   lsoa: false,
+  rcGroup: null,
+  rcFrom: null,
+  rcTo: null,
+  rcWard: null,
 });
 
 function deepFreeze<T>(o: T): T {
@@ -147,6 +169,10 @@ export function encodeView(v: ViewState): string {
   if (w.length > 0) p.set('hw', w.map(([i, d]) => `${i}:${d}`).join('_'));
   if (v.includeNoData) p.set('nodata', 'include');
   if (v.selected) p.set('hex', v.selected);
+  if (v.rcGroup) p.set('rcg', v.rcGroup);
+  if (v.rcFrom) p.set('rcfrom', v.rcFrom);
+  if (v.rcTo) p.set('rcto', v.rcTo);
+  if (v.rcWard) p.set('rcward', v.rcWard);
   if (v.camera) {
     const c = roundCamera(v.camera);
     p.set('lon', String(c.lon));
@@ -200,7 +226,15 @@ export function decodeView(search: string): ViewState {
     selected: hex && /^[0-9a-f]{15}$/.test(hex) && isValidCell(hex) ? hex : null,
     camera: decodeCamera(p),
     lsoa: p.get('lsoa') === '1',
+    rcGroup: matching(p.get('rcg'), OFFENCE_GROUP),
+    rcFrom: month(p.get('rcfrom')),
+    rcTo: month(p.get('rcto')),
+    rcWard: matching(p.get('rcward'), WARD_CODE),
   };
+}
+
+function matching(s: string | null, re: RegExp): string | null {
+  return s !== null && re.test(s) ? s : null;
 }
 
 /** lon, lat and zoom together, each a plain decimal within the map's range; otherwise none. */

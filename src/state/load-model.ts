@@ -44,6 +44,8 @@ export interface DataSource {
   lsoaUrl: string;
   /** Creates the DuckDB client (the browser's worker-hosted one in the app). */
   connect: () => Promise<DbClient>;
+  /** The MPS recorded crime ward files (wide Parquet), loaded when the recorded-crime layer is first used. */
+  recordedCrime?: { historicalUrl: string; currentUrl: string };
 }
 
 /** A file as loaded: its bytes or File handle, and the user's column mapping if one was needed. */
@@ -78,6 +80,8 @@ export interface LoadModel {
   switchDataset(datasetId: string): Promise<void>;
   /** The embedded dataset now loaded (null before the first load). */
   dataset: Accessor<DatasetInfo | null>;
+  /** Parquet bytes to Arrow IPC streams in the ingest worker (for tables loaded outside the ingest). */
+  decodeParquet(bytes: Uint8Array): Promise<Uint8Array[]>;
   /** Queues files behind whatever is loading; resolves when they are loaded and settled. */
   loadFiles(files: File[]): Promise<void>;
   /** Fault injection for browser tests: crash a worker now, or when the next ingest reaches a stage. */
@@ -307,6 +311,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     start,
     switchDataset,
     dataset,
+    decodeParquet: (bytes) => (env ? env.parquetToIPC(bytes) : Promise.reject(new Error('the database is not ready'))),
     loadFiles,
     debug: {
       crashWorker(worker, atStage) {

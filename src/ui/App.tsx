@@ -10,6 +10,7 @@ import { Legend } from './legend/Legend';
 import { DataAttribution } from './map/DataAttribution';
 import { MapTitleStrip } from './map/MapTitleStrip';
 import { MapView } from './map/MapView';
+import { RecordedTrendPanel } from './recorded/RecordedTrendPanel';
 
 export function App() {
   const app = useApp();
@@ -41,6 +42,7 @@ export function App() {
       </main>
       <aside class="side right">
         <CellPanel />
+        <RecordedTrendPanel />
         <AccuracyPanel />
       </aside>
       <Show when={app.mappingRequest()}>{(r) => <MappingDialog request={r()} />}</Show>

@@ -40,6 +40,9 @@ function problems(v: ViewState): string[] {
   }
   if (v.selected !== null && !(v.selected === v.selected.toLowerCase() && isValidCell(v.selected))) out.push(`selected ${v.selected}`);
   if (typeof v.lsoa !== 'boolean') out.push('lsoa');
+  if (v.rcGroup !== null && !/^[A-Z][A-Z0-9 ,&()'/-]{0,79}$/.test(v.rcGroup)) out.push(`rcGroup ${v.rcGroup}`);
+  for (const m of [v.rcFrom, v.rcTo]) if (m !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) out.push(`recorded month ${m}`);
+  if (v.rcWard !== null && !/^[EWSN]\d{8}$/.test(v.rcWard)) out.push(`rcWard ${v.rcWard}`);
   if (v.camera !== null) {
     const { lon, lat, zoom } = v.camera;
     if (!(isRounded(lon, 5) && Math.abs(lon) <= 180)) out.push(`lon ${lon}`);
@@ -103,18 +106,28 @@ const validView: fc.Arbitrary<ViewState> = fc.record({
   selected: fc.option(h3Cell, { nil: null }),
   camera: fc.option(camera, { nil: null }),
   lsoa: fc.boolean(),
+  rcGroup: fc.option(
+    fc.oneof(
+      fc.constantFrom('THEFT', 'VIOLENCE AGAINST THE PERSON', 'NFIB FRAUD', 'ARSON AND CRIMINAL DAMAGE'),
+      fc.stringMatching(/^[A-Z][A-Z0-9 ,&()'/-]{0,79}$/),
+    ),
+    { nil: null },
+  ),
+  rcFrom: fc.option(month, { nil: null }),
+  rcTo: fc.option(month, { nil: null }),
+  rcWard: fc.option(fc.stringMatching(/^[EWSN]\d{8}$/), { nil: null }),
 });
 
 // -- Arbitrary search strings -----------------------------------------------------------
 
-const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom', 'lsoa'];
+const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom', 'lsoa', 'rcg', 'rcfrom', 'rcto', 'rcward'];
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 /** Near misses: the app's own keys with values made of the characters its values use. */
 const nearMiss = fc
   .array(
     fc.tuple(
       fc.constantFrom(...KEYS),
-      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2', '1', '01', 'true')),
+      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'recorded', 'THEFT', 'E05009372', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2', '1', '01', 'true')),
     ),
     { maxLength: 12 },
   )

@@ -2,7 +2,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import { CRIME_CATEGORIES } from '../../analysis/categories';
 import { NO_CHI_SCORE } from '../../analysis/harm';
-import { MAP_LAYERS, type MapLayerKind } from '../../state/filters';
+import { isHotspotLayer, MAP_LAYERS, type MapLayerKind } from '../../state/filters';
+import { RecordedControls } from '../recorded/RecordedControls';
 import { useApp } from '../context';
 import { chosenAreaWords } from '../names';
 import { NoDataLines } from './NoDataLines';
@@ -31,9 +32,12 @@ export function LayerPanel() {
         </For>
       </div>
       <BoundarySets />
+      <Show when={app.view.layer === 'recorded'}>
+        <RecordedControls />
+      </Show>
       <label class="field">
         <span>Weigh each crime by</span>
-        <select data-testid="weight" value={app.view.weight} onChange={(e) => app.setView({ weight: e.currentTarget.value as 'count' | 'harm' })}>
+        <select data-testid="weight" disabled={app.view.layer === 'recorded'} value={app.view.weight} onChange={(e) => app.setView({ weight: e.currentTarget.value as 'count' | 'harm' })}>
           <option value="count" selected={app.view.weight === 'count'}>Count (every crime = 1)</option>
           <option value="harm" selected={app.view.weight === 'harm'}>Harm (Cambridge Crime Harm Index, days)</option>
         </select>
@@ -84,7 +88,7 @@ export function LayerPanel() {
           </p>
         </Show>
       </Show>
-      <Show when={app.view.layer !== 'counts'}>
+      <Show when={isHotspotLayer(app.view.layer)}>
         <Show when={app.hotspotError()}>
           <p class="error" role="alert">Hot spot analysis failed: {app.hotspotError()}</p>
         </Show>

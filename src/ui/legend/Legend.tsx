@@ -5,6 +5,7 @@ import type { RGBA } from '../../map/color-scale';
 import { EMERGING_COLORS, GI_BIN_COLORS, GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { useApp } from '../context';
 import { EMERGING_EXPLAINED, explainGiBin } from '../explain';
+import { RecordedLegend } from '../recorded/RecordedLegend';
 
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-GB') : v.toLocaleString('en-GB', { maximumFractionDigits: 1 }));
 const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${c[3] / 255})`;
@@ -44,6 +45,14 @@ export function Legend() {
     return n;
   });
   return (
+    <Show
+      when={app.view.layer !== 'recorded'}
+      fallback={
+        <div class="legend" data-testid="legend" aria-label="Legend">
+          <RecordedLegend />
+        </div>
+      }
+    >
     <div class="legend" data-testid="legend" aria-label="Legend">
       <Show when={app.view.layer === 'counts'}>
         <div class="legend-title">{app.view.weight === 'harm' ? 'Harm per hexagon (days)' : 'Crimes per hexagon'}</div>
@@ -90,5 +99,6 @@ export function Legend() {
         <div class="legend-foot muted">Recomputing for the new filter…</div>
       </Show>
     </div>
+    </Show>
   );
 }

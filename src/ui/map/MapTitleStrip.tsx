@@ -3,12 +3,14 @@ import { createMemo } from 'solid-js';
 import { useApp } from '../context';
 import { areaName } from '../names';
 import { mapTitle } from './map-title';
+import { recordedMapTitle } from '../recorded/recorded-title';
 
 export function MapTitleStrip() {
   const app = useApp();
   const title = createMemo(() => {
     const a = app.view.area;
     const names = a.kind === 'all' ? [] : a.codes.map((c) => areaName(app, a.kind, c) ?? c);
+    if (app.view.layer === 'recorded') return recordedMapTitle(app.view, app.recorded.period(), app.recorded.span()?.last ?? null, names);
     return mapTitle(app.view, app.cube()?.months ?? [], names);
   });
   return (

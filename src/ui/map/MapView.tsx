@@ -26,6 +26,7 @@ import { areaName } from '../names';
 import { roundCamera, type MapCamera, type ViewState } from '../../state/filters';
 import type { BoundaryLayers } from '../../map/basemap-style';
 import { BasemapPrompt } from './BasemapPrompt';
+import { useRecordedWardLayer } from '../recorded/ward-layer';
 
 // maplibre-gl 6 cannot find its worker after `vite build` unless told where it is (STACK.md section 7).
 setWorkerUrl(maplibreWorkerUrl);
@@ -90,9 +91,11 @@ export function MapView() {
   const [zoom, setZoom] = createSignal(9.5);
   const [hover, setHover] = createSignal<Hover | null>(null);
   const labels = createMemo(() => (app.boundaries() ? boundaryLabels(app.boundaries()!) : []));
-  const noDataCodes = () => app.coverage()?.noDataBoroughs ?? [];
+  // The hatch speaks of the loaded police.uk crimes, not of the Met's recorded offences layer.
+  const noDataCodes = () => (app.view.layer === 'recorded' ? [] : (app.coverage()?.noDataBoroughs ?? []));
   let showNoData = () => {};
   let showLsoa = () => {};
+  const recorded = useRecordedWardLayer();
 
   /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
@@ -208,6 +211,8 @@ export function MapView() {
     o.setProps({
       layers: [
         hexagonLayer(hexData(), fill(), version()),
+        // Above the hexagons, so the wards (not transparent cells) answer hover and click.
+        ...recorded.layers(),
         selectionLayer(app.selected()),
         labelLayer(labels(), zoom()),
         noDataLabelLayer(labels(), noDataCodes(), zoom()),
@@ -232,6 +237,7 @@ export function MapView() {
     <div class="map-wrap">
       <div ref={container} class="map" data-testid="map" aria-label="Crime map of London on H3 hexagons" role="region" />
       <BasemapPrompt />
+      <recorded.Tooltip />
       <Show when={hovered()}>
         {(h) => (
           <div class="tooltip" data-testid="tooltip" style={{ left: `${h().x + 14}px`, top: `${h().y + 14}px` }}>
