@@ -5,11 +5,12 @@
  * 100 m cells, is refused on screen: the view opened at resolution 10 falls back to 9 and says
  * so, and the option stays disabled with the reason written under the control. The file and its
  * numbers are the Node tests' (tests/unit/helpers/hex-grid.ts), worked out from how it was built.
+ * It opens on the 2017-18 point records (no limit of their own), so the refusal is this file's.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCsv } from '../unit/helpers/hex-grid';
-import { launchBrowser, openReady, type Served, servePreview, waitReady } from './harness';
+import { launchBrowser, openReady, recordsUrl, type Served, servePreview, waitReady } from './harness';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
 const REASON = 'Resolution 10 is finer than the data: 100 m cells support resolution 9 at the finest';
@@ -22,7 +23,7 @@ describe('a count-column extract in the browser', () => {
 
   beforeAll(async () => {
     [served, browser] = await Promise.all([servePreview(), launchBrowser()]);
-    ({ page, errors } = await openReady(browser, `${served.url}?res=10`));
+    ({ page, errors } = await openReady(browser, recordsUrl(served, 'res=10')));
   });
   afterAll(async () => {
     await browser?.close();

@@ -101,6 +101,20 @@ describe('datasets: all of London by default, 2017-18 one choice away', () => {
     expect(await page.getByTestId('legend-no-data').count()).toBe(0);
   });
 
+  it('a link asking for resolution 10 is refused on the 100 m cells, with the reason on screen', async () => {
+    const fine = await openReady(browser, `${served.url}?res=10`);
+    const fallback = fine.page.getByTestId('resolution-fallback');
+    await expect.poll(() => fallback.isVisible()).toBe(true);
+    expect(await fallback.textContent()).toBe('Resolution 10 is finer than the data: 100 m cells support resolution 9 at the finest. Showing resolution 9 instead of the 10 asked for.');
+    expect(await fine.page.getByTestId('resolution').inputValue()).toBe('9');
+    expect(await fine.page.locator('[data-testid="resolution"] option[value="10"]').isDisabled()).toBe(true);
+    // Once the user picks a resolution, the reason stays written under the control, naming the file.
+    await fine.page.getByTestId('resolution').selectOption('8');
+    await expect.poll(async () => (await fine.page.getByTestId('resolution-limit').textContent()) ?? '').toContain('(london-2025-26-hex100m.parquet)');
+    await expect.poll(() => new URL(fine.page.url()).searchParams.get('res')).toBe('8');
+    await fine.page.close();
+  });
+
   it('credits the open dataset on the map', async () => {
     const credit = page.getByTestId('data-attribution');
     await expect.poll(() => credit.getAttribute('data-dataset')).toBe('london-2025-26');
