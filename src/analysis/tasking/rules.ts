@@ -168,6 +168,15 @@ export function priorityHarmShare(harmByType: Readonly<Record<string, number>>):
 }
 
 /**
+ * a ≤ b to a part in a billion: thresholds are shares (0.2 = 20 %) whose binary rounding would
+ * otherwise decide an exact edge (24 / 30 − 1 is −0.19999999999999996, not −0.2), and a fall of
+ * exactly the setting counts as that fall.
+ */
+export function atMost(a: number, b: number): boolean {
+  return a <= b + 1e-9 * Math.max(1, Math.abs(b));
+}
+
+/**
  * The highest mean of `levelMonths` consecutive months among those ending before month `before`
  * (exclusive), or null when no such run fits.
  */
@@ -262,7 +271,7 @@ export function harmFallen(harm: readonly number[], s: TaskingSettings = DEFAULT
   const former = formerLevel(harm, T - L, L);
   if (former === null || !(former > 0)) return { holds: false, recent, former, change: null, reason: 'no earlier harm to fall from' };
   const change = recent / former - 1;
-  const holds = recent <= (1 - s.fallShare) * former;
+  const holds = atMost(recent, (1 - s.fallShare) * former);
   const reason = holds
     ? `harm fell ${pc(-change)} from its highest ${L}-month level (Hold after Clear needs a fall of ${pc(s.fallShare)})`
     : `harm ${change < 0 ? `fell only ${pc(-change)}` : `rose ${pc(change)}`} from its highest ${L}-month level (a fall of ${pc(s.fallShare)} is needed)`;
@@ -324,7 +333,7 @@ export function buildRule(harm: readonly number[], s: TaskingSettings = DEFAULT_
   }
   const ceiling = (1 - s.fallShare) * former;
   let run = 0;
-  for (let t = T - 1; t > formerEnd && harm[t] <= ceiling; t--) run++;
+  for (let t = T - 1; t > formerEnd && atMost(harm[t], ceiling); t--) run++;
   const holds = run >= N;
   const reason = holds
     ? `held at least ${pc(s.fallShare)} below its former level for ${run} months (Build needs ${N})`
@@ -432,8 +441,8 @@ export function displacementCheck(core: readonly number[], ring: readonly number
   const change = (a: number, b: number) => (b > 0 ? a / b - 1 : null);
   const coreChange = change(coreAfter, coreBefore);
   const ringChange = change(ringAfter, ringBefore);
-  const coreFell = coreChange !== null && coreChange <= -s.displacementFall;
-  const ringRose = ringChange === null ? ringAfter > 0 : ringChange >= s.displacementRise;
+  const coreFell = coreBefore > 0 && atMost(coreAfter, (1 - s.displacementFall) * coreBefore);
+  const ringRose = ringBefore > 0 ? atMost((1 + s.displacementRise) * ringBefore, ringAfter) : ringAfter > 0;
   const flagged = coreFell && ringRose;
   const r = (x: number) => Math.round(x).toLocaleString('en-GB');
   const ringText = ringChange === null ? `from 0 to ${r(ringAfter)}` : `${ringChange >= 0 ? 'up' : 'down'} ${pc(Math.abs(ringChange))} (${r(ringBefore)} to ${r(ringAfter)})`;
