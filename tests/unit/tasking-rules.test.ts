@@ -85,6 +85,17 @@ describe('Clear', () => {
     expect(sitePattern(site(flat(10, 10), allBut([4], 10)))).toBe('Persistent Hot Spot');
   });
 
+  it('months edge: 9 months are too few for a pattern (never Clear by pattern), 10 are enough', () => {
+    const nine = recommendPhase(site(flat(10, 9), allBut([], 9)), null);
+    expect(nine.clear.pattern).toBe('No Pattern Detected');
+    expect(nine.phase).toBe('hold');
+    expect(nine.reasons[0]).toBe(
+      'Hold: a hot spot kept with visible patrol; hot in 9 of 9 months: too few months to tell a persistent from a new hot spot (Clear needs 10)',
+    );
+    expect(recommendPhase(site(flat(10, 10), allBut([], 10)), null).phase).toBe('clear');
+    expect(recommendPhase(site(flat(10, 1), [true]), null, { minPatternMonths: 1 }).clear.pattern).toBe('Persistent Hot Spot');
+  });
+
   it('priority share edge: 49 % below the 50 % setting fails, 50 % and 51 % pass', () => {
     const at = (robbery: number) => clearRule(site(flat(10), allBut([0]), { Robbery: robbery, Burglary: 100 - robbery }));
     expect(at(49).holds).toBe(false);

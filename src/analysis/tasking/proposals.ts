@@ -295,7 +295,7 @@ export function proposeTasking(input: ProposalInput): TaskingProposals {
     return {
       id: site.id, rank: 0, score, cells: site.cells, clusters: groups[s].map((k) => clusters.clusters[k].id),
       areaKm2: site.areaKm2, harm: site.harm, crimes: site.crimes, concentration,
-      monthlyHarm: series.harm, trend: seriesTrend(series.harm), pattern: sitePattern(evidence), emerging: site.emerging,
+      monthlyHarm: series.harm, trend: seriesTrend(series.harm), pattern: sitePattern(evidence, tasking.minPatternMonths), emerging: site.emerging,
       crimeTypes, monthsHot: site.monthsHot, months: T, membership: m, phase, displacement, patrol,
     } satisfies Proposal;
   });

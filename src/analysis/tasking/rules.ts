@@ -15,6 +15,7 @@
  * "harm has fallen" or displacement: the choices made here are said where they are made.
  */
 import { classifyEmerging, type EmergingCategory } from '../emerging.ts';
+import { MIN_EMERGING_MONTHS } from '../hotspots.ts';
 import { mannKendall, type MannKendallResult } from '../mann-kendall.ts';
 
 export type Phase = 'clear' | 'hold' | 'build';
@@ -32,6 +33,8 @@ export const CLEAR_PRIORITY_TYPES: Readonly<Record<string, string>> = {
 
 /** Every threshold of the rules. Defaults in {@link DEFAULT_TASKING_SETTINGS}; shown beside each result. */
 export interface TaskingSettings {
+  /** Months a site's pattern needs (fewer: 'No Pattern Detected', so never Clear by pattern). */
+  minPatternMonths: number;
   /** Site patterns (Esri labels, computed by {@link sitePattern}) that make a Clear candidate. */
   clearPatterns: readonly EmergingCategory[];
   /** Clear needs at least this share (0..1) of the site's harm from {@link CLEAR_PRIORITY_TYPES}. */
@@ -56,6 +59,8 @@ export interface TaskingSettings {
 
 /**
  * Defaults. Where a number comes from:
+ * - minPatternMonths 10: Esri's minimum for Emerging Hot Spot Analysis (hotspots.ts
+ *   MIN_EMERGING_MONTHS); with one month every hot site would read "persistent, 1 of 1 months".
  * - clearPatterns: issue 13's "persistent, intensifying, consecutive or new" hot spots, Esri's
  *   labels; holdPatterns: its "diminishing or sporadic".
  * - clearPriorityShare 0.5: "above all violence, robbery, weapons and drugs" read as "most of
@@ -65,6 +70,7 @@ export interface TaskingSettings {
  *   noise of a few crimes, and six months below is half a year of holding. Each is a setting.
  */
 export const DEFAULT_TASKING_SETTINGS: TaskingSettings = {
+  minPatternMonths: MIN_EMERGING_MONTHS,
   clearPatterns: ['New Hot Spot', 'Consecutive Hot Spot', 'Intensifying Hot Spot', 'Persistent Hot Spot'],
   clearPriorityShare: 0.5,
   holdPatterns: ['Diminishing Hot Spot', 'Sporadic Hot Spot'],
@@ -92,6 +98,7 @@ export function taskingSettings(overrides: Partial<TaskingSettings> = {}): Taski
   share('fallShare');
   share('displacementRise');
   share('displacementFall');
+  whole('minPatternMonths');
   whole('levelMonths');
   whole('buildMonths');
   whole('displacementRings');
@@ -144,10 +151,11 @@ export function seriesTrend(series: readonly number[]): SeriesTrend {
  * with the Mann-Kendall trend of its monthly harm standing in for the trend of z-scores. A site
  * has no cold months (its cells were chosen hot), so the list ends in a hot label, Historical
  * Hot Spot or No Pattern Detected. Reading the trend from harm rather than z is a choice made
- * here: a site is several cells, and the meeting asks whether its harm grows.
+ * here: a site is several cells, and the meeting asks whether its harm grows. Fewer months than
+ * `minPatternMonths` give 'No Pattern Detected'.
  */
-export function sitePattern(e: SiteEvidence): EmergingCategory {
-  if (e.hot.length === 0) return 'No Pattern Detected';
+export function sitePattern(e: SiteEvidence, minPatternMonths = DEFAULT_TASKING_SETTINGS.minPatternMonths): EmergingCategory {
+  if (e.hot.length === 0 || e.hot.length < minPatternMonths) return 'No Pattern Detected';
   return classifyEmerging(e.hot.map((h) => (h ? 1 : 0)), seriesTrend([...e.harm]).mk.trend);
 }
 
@@ -229,7 +237,7 @@ export function listWords(words: readonly string[]): string {
  * "high-harm" is met by candidacy; this rule asks what kind of hot spot it is and what harms it.
  */
 export function clearRule(e: SiteEvidence, s: TaskingSettings = DEFAULT_TASKING_SETTINGS): ClearResult {
-  const pattern = sitePattern(e);
+  const pattern = sitePattern(e, s.minPatternMonths);
   const hotMonths = e.hot.filter(Boolean).length;
   const trend = seriesTrend([...e.harm]);
   const { share, types } = priorityHarmShare(e.harmByType);
@@ -239,7 +247,9 @@ export function clearRule(e: SiteEvidence, s: TaskingSettings = DEFAULT_TASKING_
   const head = `${lowerPattern(pattern)} for ${hotMonths} of ${e.hot.length} months`;
   const reason = patternOk && shareOk
     ? `${head}, ${what}, ${trendWords(trend)}`
-    : !patternOk
+    : e.hot.length < s.minPatternMonths
+      ? `hot in ${hotMonths} of ${e.hot.length} month${e.hot.length === 1 ? '' : 's'}: too few months to tell a persistent from a new hot spot (Clear needs ${s.minPatternMonths})`
+      : !patternOk
       ? `not a Clear pattern: ${head} (Clear needs ${s.clearPatterns.map(lowerPattern).join(', ')})`
       : `${head}, but ${what} (Clear needs ${pc(s.clearPriorityShare)})`;
   return { holds: patternOk && shareOk, reason, pattern, hotMonths, months: e.hot.length, priorityShare: share, priorityTypes: types, trend };
@@ -290,7 +300,7 @@ export interface HoldResult extends RuleResult {
  * sporadic hot spot (`holdPatterns`), whatever its current phase.
  */
 export function holdRule(e: SiteEvidence, current: Phase | null, s: TaskingSettings = DEFAULT_TASKING_SETTINGS): HoldResult {
-  const pattern = sitePattern(e);
+  const pattern = sitePattern(e, s.minPatternMonths);
   const fall = harmFallen(e.harm, s);
   const hotMonths = e.hot.filter(Boolean).length;
   if (current === 'clear' && fall.holds) return { holds: true, by: 'fallen-after-clear', pattern, fall, reason: `under Clear, ${fall.reason}` };
