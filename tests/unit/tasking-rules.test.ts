@@ -220,6 +220,11 @@ describe('displacement', () => {
     expect(displacementCheck([9, 9, 9, 1, 1, 1], [0, 0, 0, 1, 0, 0]).flagged).toBe(true);
     expect(displacementCheck([1, 1, 1, 9, 9, 9], [0, 0, 0, 9, 9, 9]).flagged).toBe(false);
   });
+  it('says "unchanged" rather than "up 0 %"', () => {
+    expect(displacementCheck([5, 5, 5, 5, 5, 5], [2, 2, 2, 2, 2, 2]).reason).toBe(
+      'No displacement flagged: over the last 3 months against the 3 before, harm in the ring around the site unchanged (6 to 6), in the site unchanged (15 to 15)',
+    );
+  });
   it('only the last 2 × displacementMonths months count', () => {
     const d = displacementCheck([1000, 10, 10, 10, 8, 8, 8], [0, 5, 5, 5, 6, 6, 6]);
     expect([d.coreBefore, d.ringBefore]).toEqual([30, 15]);

@@ -455,8 +455,12 @@ export function displacementCheck(core: readonly number[], ring: readonly number
   const ringRose = ringBefore > 0 ? atMost((1 + s.displacementRise) * ringBefore, ringAfter) : ringAfter > 0;
   const flagged = coreFell && ringRose;
   const r = (x: number) => Math.round(x).toLocaleString('en-GB');
-  const ringText = ringChange === null ? `from 0 to ${r(ringAfter)}` : `${ringChange >= 0 ? 'up' : 'down'} ${pc(Math.abs(ringChange))} (${r(ringBefore)} to ${r(ringAfter)})`;
-  const coreText = coreChange === null ? `from 0 to ${r(coreAfter)}` : `${coreChange >= 0 ? 'up' : 'down'} ${pc(Math.abs(coreChange))} (${r(coreBefore)} to ${r(coreAfter)})`;
+  const moved = (change: number | null, before: number, after: number) =>
+    change === null
+      ? `from 0 to ${r(after)}`
+      : `${Math.round(change * 100) === 0 ? 'unchanged' : `${change > 0 ? 'up' : 'down'} ${pc(Math.abs(change))}`} (${r(before)} to ${r(after)})`;
+  const ringText = moved(ringChange, ringBefore, ringAfter);
+  const coreText = moved(coreChange, coreBefore, coreAfter);
   const reason = `${flagged ? 'Possible displacement' : 'No displacement flagged'}: over the last ${M} months against the ${M} before, harm in the ring around the site ${ringText}, in the site ${coreText}`;
   return { flagged, coreBefore, coreAfter, ringBefore, ringAfter, coreChange, ringChange, months: M, reason };
 }
