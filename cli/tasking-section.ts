@@ -93,6 +93,7 @@ export async function taskingSection(run: TaskingRun, points: readonly CellUnitP
   const out = proposeTasking({
     cube: run.cube,
     study: run.study,
+    hotspots: run.hotspots,
     clusters,
     ranking: run.ranking,
     boroughAreaKm2: boroughAreas(boroughs, run.cube.resolution),

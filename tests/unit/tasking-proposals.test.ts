@@ -3,7 +3,7 @@
  * hotspot results built here: which clusters join into a site, the ranking by harm and
  * persistence, each site's numbers recomputed by hand, and a ward's top three worked out here.
  */
-import { cellArea, gridDisk, gridDistance, gridPathCells, gridRing, latLngToCell } from 'h3-js';
+import { cellArea, cellToLatLng, gridDisk, gridDistance, gridPathCells, gridRing, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import { findHotClusters } from '../../src/analysis/clusters';
@@ -12,7 +12,7 @@ import type { StudyArea } from '../../src/analysis/hotspots';
 import { PERFORMANCE_PRESETS, presetMatching } from '../../src/analysis/presets';
 import { patrolPlan } from '../../src/analysis/priority-backtest';
 import { ringNeighbours } from '../../src/analysis/study-area';
-import { joinClusters, proposeTasking, ringCells } from '../../src/analysis/tasking/proposals';
+import { joinClusters, mainWards, proposeTasking, ringCells, splitByKey } from '../../src/analysis/tasking/proposals';
 import { wardProfile } from '../../src/analysis/tasking/ward-profile';
 import { cubeOfRows, type CubeRow } from './helpers/cube';
 import { resultWith } from './helpers/hotspots';
@@ -46,7 +46,7 @@ describe('joinClusters: neighbouring clusters within joinRings grid steps, neare
   const A = path[0];
   const B = path[3];
   const C = path[6];
-  const one = (cell: string, harm: number) => ({ id: cell, cells: [cell], harm, areaKm2: cellArea(cell, 'km2') });
+  const one = (cell: string, harm: number) => ({ cells: [cell], harm, areaKm2: cellArea(cell, 'km2') });
   const clusters = [one(A, 10), one(B, 5), one(C, 1)];
 
   it('checks the distances it is built on', () => {
@@ -95,7 +95,7 @@ describe('proposeTasking on a constructed year', () => {
   const clusters = findHotClusters({ cube, study, hotspots, filter: FILTER, harmWeights: HARM });
   const ranking = patrolPlan(cube, study, FILTER, HARM);
   const areas = new Map([['E09000001', 10], ['E09000002', 5]]);
-  const out = proposeTasking({ cube, study, clusters, ranking, boroughAreaKm2: areas });
+  const out = proposeTasking({ cube, study, hotspots, clusters, ranking, boroughAreaKm2: areas });
   const [ab, c] = out.proposals;
 
   it('joins A and B into one site; C stands alone', () => {
@@ -133,7 +133,7 @@ describe('proposeTasking on a constructed year', () => {
   });
 
   it('the current phase drives the rule: A+B under Hold with flat harm stays under Hold', () => {
-    const again = proposeTasking({ cube, study, clusters, ranking, currentPhase: new Map([[ab.id, 'hold' as const]]) });
+    const again = proposeTasking({ cube, study, hotspots, clusters, ranking, currentPhase: new Map([[ab.id, 'hold' as const]]) });
     expect(again.proposals[0].phase.phase).toBe('hold');
     expect(again.proposals[0].phase.current).toBe('hold');
   });
@@ -169,6 +169,48 @@ describe('proposeTasking on a constructed year', () => {
   it('the settings come back beside the proposals', () => {
     expect(out.settings.sites).toEqual({ joinRings: 3, maxSiteAreaKm2: 6 });
     expect(out.settings.tasking.clearPriorityShare).toBe(0.5);
+  });
+});
+
+describe('an oversized cluster is cut by main ward before sites are joined', () => {
+  // One cluster: a disk of 2 rings (19 cells), its northern cells in ward N, the rest in ward S.
+  const disk = gridDisk(CENTRE, 2);
+  const study = studyOf(gridDisk(CENTRE, 5));
+  const lat0 = cellToLatLng(CENTRE)[0];
+  const north = disk.filter((c) => cellToLatLng(c)[0] > lat0).sort();
+  const south = disk.filter((c) => cellToLatLng(c)[0] <= lat0).sort();
+  const rows: CubeRow[] = [];
+  for (let t = 0; t < 12; t++) {
+    for (const c of north) rows.push({ cell: c, month: t, category: VIOLENCE, count: 2, ward: 0 });
+    for (const c of south) {
+      rows.push({ cell: c, month: t, category: ROBBERY, count: 3, ward: 1 });
+      rows.push({ cell: c, month: t, category: VIOLENCE, count: 1, ward: 0 }); // 10 harm in N < 15 in S
+    }
+  }
+  const cube = cubeOfRows(study.cells, MONTHS, rows, { wards: ['N', 'S'] });
+  const hotspots = resultWith(study, Object.fromEntries(disk.map((c) => [c, 2])), {
+    months: MONTHS, spaceTime: Object.fromEntries(disk.map((c) => [c, Array(12).fill(2)])),
+  });
+  const clusters = findHotClusters({ cube, study, hotspots, filter: FILTER, harmWeights: HARM });
+  const ranking = patrolPlan(cube, study, FILTER, HARM);
+  const area = disk.reduce((a, c) => a + cellArea(c, 'km2'), 0);
+
+  it('main ward by harm: the southern cells go with S (15 harm a month) over N (10)', () => {
+    const wards = mainWards(cube, FILTER, HARM, disk);
+    expect(north.every((c) => wards.get(c) === 0)).toBe(true);
+    expect(south.every((c) => wards.get(c) === 1)).toBe(true);
+    expect(splitByKey(disk, wards).sort()).toEqual([north, south].sort());
+  });
+  it('under a cap smaller than the cluster, two sites, one a ward, both of the one cluster', () => {
+    expect(clusters.clusters.length).toBe(1);
+    const out = proposeTasking({ cube, study, hotspots, clusters, ranking, sites: { maxSiteAreaKm2: area * 0.9 } });
+    expect(out.proposals.map((p) => p.cells).sort()).toEqual([north, south].sort());
+    expect(out.proposals.every((p) => p.clusters[0] === clusters.clusters[0].id)).toBe(true);
+    expect(out.proposals.every((p) => p.monthsHot.length === 12)).toBe(true);
+  });
+  it('under a cap the cluster fits, one site', () => {
+    const out = proposeTasking({ cube, study, hotspots, clusters, ranking, sites: { maxSiteAreaKm2: area * 1.01 } });
+    expect(out.proposals.map((p) => p.cells)).toEqual([[...disk].sort()]);
   });
 });
 

@@ -5,16 +5,22 @@
  * reasons (rules.ts), a displacement check and a patrol plan (patrol.ts). Pure.
  *
  * Choices ANALYSIS.md does not pin, made here:
- * - Neighbouring clusters: two clusters are neighbours when a cell of one lies within
- *   `joinRings` H3 grid steps of a cell of the other (grid distance ≤ joinRings). Clusters are
- *   ring-1 components, so distinct clusters are at least 2 steps apart: joinRings 1 joins none;
- *   the default 3 joins clusters with at most two cells between them (at resolution 9, cells
- *   about 350 m across, a few hundred metres: "an estate or a few wards holding several micro hot
- *   spots"). Pairs are joined nearest first (ties: the larger combined harm, then the ids), as
+ * - A site is "an estate or a few wards holding several micro hot spots" (issue 13), at most
+ *   `maxSiteAreaKm2` (default 6 km², about three London wards). A cluster larger than that (in
+ *   central London one cluster at resolution 9 covers 70 km² and twelve boroughs) is cut into
+ *   pieces first: each cell goes with its main ward (the ward holding most of its harm, then
+ *   crimes; cells without crimes form pieces of their own), and a piece is a ring-1 connected run
+ *   of cells of one ward. Smaller clusters are one piece each.
+ * - Neighbouring pieces: a cell of one lies within `joinRings` H3 grid steps of a cell of the
+ *   other (grid distance ≤ joinRings). Distinct clusters are ring-1 components, so they are at
+ *   least 2 steps apart; pieces of one cluster touch (1 step). The default 3 joins clusters with
+ *   at most two cells between them (at resolution 9, cells about 350 m across: a few hundred
+ *   metres). Pairs are joined nearest first (ties: the larger combined harm, then the order), as
  *   long as the joined site stays within `maxSiteAreaKm2`, so that joining cannot chain across a
  *   city.
  * - A site's id is its smallest cell, as a cluster's; its months hot are the months in which any
- *   of its clusters was hot (clusters.ts `monthsHot`), over the clusters' window.
+ *   of its cells was hot at the cluster level (the space-time FDR bins clusters.ts reads for
+ *   `monthsHot`), over the clusters' window.
  * - Ranking: harm × (months hot ÷ months in the window), largest first; ties by harm, then id.
  *   Harm, not counts, is the size of the problem, and a site hot every month outranks one of
  *   equal harm hot once (issue 13: "ranked by harm and persistence, not counts").
@@ -24,10 +30,10 @@
  */
 import { cellArea, cellsToMultiPolygon, gridDisk, gridRing } from 'h3-js';
 import { clusterMembership, type ClusterMembership, type CellUnitPoints, type UnitNames } from '../borders.ts';
-import { type CrimeTypeTotal, type HotCluster, type HotClusters } from '../clusters.ts';
-import type { CrimeCube } from '../cube';
-import type { EmergingCategory } from '../emerging.ts';
-import type { StudyArea } from '../hotspots.ts';
+import { type HotCluster, type HotClusters, spaceTimeBins } from '../clusters.ts';
+import { cellCode, type CrimeCube, type CubeFilter } from '../cube';
+import { EMERGING_CATEGORIES, type EmergingCategory } from '../emerging.ts';
+import type { HotspotResult, StudyArea } from '../hotspots.ts';
 import { crimeCategoriesOn, cellFacts, monthlyHarmOf } from './cube-reads.ts';
 import { type PatrolPlanForResult, patrolPlanFor, type PatrolRanking, type PatrolSettings } from './patrol.ts';
 import {
@@ -45,9 +51,9 @@ import {
 
 /** How clusters join into sites. */
 export interface SiteSettings {
-  /** Two clusters are neighbours within this many grid steps (≥ 1; 1 joins none). */
+  /** Two pieces are neighbours within this many grid steps (≥ 1). */
   joinRings: number;
-  /** A join never makes a site larger than this, km². */
+  /** No site is larger than this, km²: larger clusters are cut by ward, and joins stop here. */
   maxSiteAreaKm2: number;
 }
 
@@ -56,7 +62,9 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = { joinRings: 3, maxSiteAreaKm
 export interface ProposalInput {
   cube: CrimeCube;
   study: StudyArea;
-  /** `findHotClusters(...)`: its filter and harm weights are the proposals' too. */
+  /** The hotspot result the clusters were found in (its space-time bins give the months hot). */
+  hotspots: HotspotResult;
+  /** `findHotClusters(...)`: its filter, harm weights and level are the proposals' too. */
   clusters: HotClusters;
   /** The study area's patrol ranking (`patrolPlan` of priority-backtest.ts). */
   ranking: PatrolRanking;
@@ -82,6 +90,12 @@ export interface Concentration {
   ratio: number | null;
 }
 
+export interface CrimeTypeHarm {
+  category: string;
+  crimes: number;
+  harm: number;
+}
+
 export interface Proposal {
   id: string;
   /** 1 = first. */
@@ -89,7 +103,7 @@ export interface Proposal {
   /** harm × months hot ÷ months: the ranking key. */
   score: number;
   cells: string[];
-  /** Ids of the clusters joined in it. */
+  /** Ids of the clusters it holds (all or part of each). */
   clusters: string[];
   areaKm2: number;
   harm: number;
@@ -102,7 +116,7 @@ export interface Proposal {
   pattern: EmergingCategory;
   emerging: { category: EmergingCategory; cells: number }[] | null;
   /** Crime types by harm (descending). */
-  crimeTypes: CrimeTypeTotal[];
+  crimeTypes: CrimeTypeHarm[];
   monthsHot: string[];
   months: number;
   membership: ClusterMembership;
@@ -115,6 +129,16 @@ export interface TaskingProposals {
   proposals: Proposal[];
   settings: { tasking: TaskingSettings; sites: SiteSettings };
   months: string[];
+}
+
+/** A part of a cluster that joins into sites (a whole cluster, or one ward's run of an oversized one). */
+export interface SitePiece {
+  /** Its cells, sorted. */
+  cells: string[];
+  harm: number;
+  areaKm2: number;
+  /** Index of its cluster. */
+  cluster: number;
 }
 
 /** Union-find with the area of each set. */
@@ -132,19 +156,19 @@ class Sites {
 }
 
 /**
- * Groups clusters (indices into `clusters`) into sites by the joining rule of the module comment.
- * @returns each site as a list of cluster indices, ascending, sites in order of their first cluster.
+ * Groups pieces (indices) into sites by the joining rule of the module comment.
+ * @returns each site as a list of piece indices, ascending, sites in order of their first piece.
  */
-export function joinClusters(clusters: readonly Pick<HotCluster, 'id' | 'cells' | 'harm' | 'areaKm2'>[], s: SiteSettings = DEFAULT_SITE_SETTINGS): number[][] {
+export function joinClusters(pieces: readonly Pick<SitePiece, 'cells' | 'harm' | 'areaKm2'>[], s: SiteSettings = DEFAULT_SITE_SETTINGS): number[][] {
   if (!(Number.isInteger(s.joinRings) && s.joinRings >= 1)) throw new Error(`joinClusters: joinRings = ${s.joinRings} is not a whole number ≥ 1`);
   if (!(s.maxSiteAreaKm2 > 0)) throw new Error(`joinClusters: maxSiteAreaKm2 = ${s.maxSiteAreaKm2} is not above 0`);
   const owner = new Map<string, number>();
-  clusters.forEach((c, k) => c.cells.forEach((cell) => owner.set(cell, k)));
+  pieces.forEach((c, k) => c.cells.forEach((cell) => owner.set(cell, k)));
   // Nearest grid distance of each pair within joinRings, found ring by ring outward.
   const distance = new Map<string, { a: number; b: number; d: number }>();
-  clusters.forEach((c, a) => {
+  pieces.forEach((c, a) => {
     for (const cell of c.cells) {
-      for (let d = 2; d <= s.joinRings; d++) {
+      for (let d = 1; d <= s.joinRings; d++) {
         for (const near of gridRing(cell, d)) {
           const b = owner.get(near);
           if (b === undefined || b <= a) continue;
@@ -156,9 +180,9 @@ export function joinClusters(clusters: readonly Pick<HotCluster, 'id' | 'cells' 
     }
   });
   const pairs = [...distance.values()].sort(
-    (x, y) => x.d - y.d || clusters[y.a].harm + clusters[y.b].harm - (clusters[x.a].harm + clusters[x.b].harm) || x.a - y.a || x.b - y.b,
+    (x, y) => x.d - y.d || pieces[y.a].harm + pieces[y.b].harm - (pieces[x.a].harm + pieces[x.b].harm) || x.a - y.a || x.b - y.b,
   );
-  const sites = new Sites(clusters.map((c) => c.areaKm2));
+  const sites = new Sites(pieces.map((c) => c.areaKm2));
   for (const { a, b } of pairs) {
     const ra = sites.find(a);
     const rb = sites.find(b);
@@ -168,46 +192,63 @@ export function joinClusters(clusters: readonly Pick<HotCluster, 'id' | 'cells' 
     sites.area[root] += sites.area[child];
   }
   const groups = new Map<number, number[]>();
-  clusters.forEach((_, k) => {
+  pieces.forEach((_, k) => {
     const r = sites.find(k);
     groups.set(r, [...(groups.get(r) ?? []), k]);
   });
   return [...groups.values()].sort((x, y) => x[0] - y[0]);
 }
 
-/** A site as one merged cluster, so that borders.ts reports its units by the same rules. */
-function mergedCluster(parts: readonly HotCluster[], months: readonly string[]): HotCluster {
-  const cells = parts.flatMap((p) => p.cells).sort();
-  const studyCells = parts.flatMap((p) => p.studyCells).sort((a, b) => a - b);
-  const types = new Map<string, CrimeTypeTotal>();
-  for (const p of parts) {
-    for (const t of p.topCrimeTypes) {
-      const x = types.get(t.category) ?? { category: t.category, crimes: 0, harm: 0 };
-      types.set(t.category, { category: t.category, crimes: x.crimes + t.crimes, harm: x.harm + t.harm });
+/**
+ * Each cell's main ward: the ward code (index into cube.wards) holding most of its harm over the
+ * filter, then most crimes, then the smaller code; -1 for a cell without crimes in any ward.
+ */
+export function mainWards(cube: CrimeCube, filter: CubeFilter, harmWeights: ArrayLike<number>, cells: readonly string[]): Map<string, number> {
+  const on = crimeCategoriesOn(cube, filter);
+  const out = new Map<string, number>();
+  for (const cell of cells) {
+    const code = cellCode(cube, cell);
+    const tally = new Map<number, { harm: number; crimes: number }>();
+    if (code >= 0) {
+      for (let r = cube.cellStart[code]; r < cube.cellStart[code + 1]; r++) {
+        const m = cube.month[r];
+        const w = cube.ward[r];
+        if (w < 0 || m < filter.monthFrom || m > filter.monthTo || on[cube.category[r]] === 0) continue;
+        const t = tally.get(w) ?? { harm: 0, crimes: 0 };
+        tally.set(w, { harm: t.harm + cube.count[r] * harmWeights[cube.category[r]], crimes: t.crimes + cube.count[r] });
+      }
     }
+    let best = -1;
+    for (const [w, t] of tally) {
+      const b = tally.get(best);
+      if (!b || t.harm > b.harm || (t.harm === b.harm && (t.crimes > b.crimes || (t.crimes === b.crimes && w < best)))) best = w;
+    }
+    out.set(cell, best);
   }
-  const hot = new Set(parts.flatMap((p) => p.monthsHot));
-  let emerging: { category: EmergingCategory; cells: number }[] | null = null;
-  if (parts.every((p) => p.emerging !== null)) {
-    const m = new Map<EmergingCategory, number>();
-    for (const p of parts) for (const e of p.emerging!) m.set(e.category, (m.get(e.category) ?? 0) + e.cells);
-    emerging = [...m].map(([category, n]) => ({ category, cells: n })).sort((a, b) => b.cells - a.cells || a.category.localeCompare(b.category));
+  return out;
+}
+
+/** Ring-1 connected runs of cells with the same key (a cell's main ward), each sorted, in order of their smallest cell. */
+export function splitByKey(cells: readonly string[], keyOf: ReadonlyMap<string, number>): string[][] {
+  const inSet = new Set(cells);
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const start of [...cells].sort()) {
+    if (seen.has(start)) continue;
+    const key = keyOf.get(start);
+    const run = [start];
+    seen.add(start);
+    for (let q = 0; q < run.length; q++) {
+      for (const nb of gridDisk(run[q], 1)) {
+        if (inSet.has(nb) && !seen.has(nb) && keyOf.get(nb) === key) {
+          seen.add(nb);
+          run.push(nb);
+        }
+      }
+    }
+    out.push(run.sort());
   }
-  return {
-    id: cells[0],
-    cells,
-    studyCells,
-    outline: { type: 'MultiPolygon', coordinates: cellsToMultiPolygon(cells, true) },
-    areaKm2: cells.reduce((a, c) => a + cellArea(c, 'km2'), 0),
-    crimes: parts.reduce((a, p) => a + p.crimes, 0),
-    harm: parts.reduce((a, p) => a + p.harm, 0),
-    peakBin: Math.max(...parts.map((p) => p.peakBin)),
-    topCrimeTypes: [...types.values()],
-    emerging,
-    monthsHot: months.filter((m) => hot.has(m)),
-    atStudyEdge: parts.some((p) => p.atStudyEdge),
-    touchesNoData: parts.some((p) => p.touchesNoData),
-  };
+  return out;
 }
 
 /** Cells within `rings` grid steps of the site, outside it, inside the study area. */
@@ -237,31 +278,73 @@ function boroughHarm(cube: CrimeCube, clusters: HotClusters): Map<string, number
  * Proposals for Clear, Hold and Build from hot-spot clusters (module comment for every rule).
  *
  * @throws {Error} when the clusters were found on another cube, or a setting is out of range.
- * @example proposeTasking({ cube, study, clusters: findHotClusters(...), ranking: patrolPlan(cube, study, filter, w) }).proposals[0].phase.reasons
+ * @example proposeTasking({ cube, study, hotspots, clusters: findHotClusters(...), ranking: patrolPlan(cube, study, filter, w) }).proposals[0].phase.reasons
  */
 export function proposeTasking(input: ProposalInput): TaskingProposals {
-  const { cube, study, clusters } = input;
+  const { cube, study, hotspots, clusters } = input;
   const tasking = taskingSettings(input.tasking);
   const sites = { ...DEFAULT_SITE_SETTINGS, ...input.sites };
   const months = clusters.months;
   const T = months.length;
   const from = T > 0 ? cube.months.indexOf(months[0]) : 0;
   if (T > 0 && from < 0) throw new Error(`proposeTasking: the clusters' month ${months[0]} is not in the cube`);
-  const groups = joinClusters(clusters.clusters, sites);
-  const merged = groups.map((g) => mergedCluster(g.map((k) => clusters.clusters[k]), months));
+  const w = clusters.harmWeights;
+  const facts = cellFacts(cube, clusters.filter, w, clusters.clusters.flatMap((c) => c.cells));
+  const areaOf = (cells: readonly string[]) => cells.reduce((a, c) => a + cellArea(c, 'km2'), 0);
+  const harmOf = (cells: readonly string[]) => cells.reduce((a, c) => a + facts.get(c)!.harm, 0);
+
+  // Pieces: whole clusters, or an oversized cluster's runs of cells by main ward.
+  const pieces: SitePiece[] = [];
+  clusters.clusters.forEach((c, k) => {
+    const runs = c.areaKm2 <= sites.maxSiteAreaKm2 ? [c.cells] : splitByKey(c.cells, mainWards(cube, clusters.filter, w, c.cells));
+    for (const cells of runs) pieces.push({ cells, harm: harmOf(cells), areaKm2: areaOf(cells), cluster: k });
+  });
+  const groups = joinClusters(pieces, sites);
+
+  const studyIndex = new Map(study.cells.map((c, i) => [c, i]));
+  const n = study.cells.length;
+  const stBins = spaceTimeBins(hotspots, study);
+  const merged: HotCluster[] = groups.map((g) => {
+    const cells = g.flatMap((p) => pieces[p].cells).sort();
+    const studyCells = cells.map((c) => studyIndex.get(c)!).sort((a, b) => a - b);
+    const parents = [...new Set(g.map((p) => pieces[p].cluster))].map((k) => clusters.clusters[k]);
+    let emerging: { category: EmergingCategory; cells: number }[] | null = null;
+    if (hotspots.emergingComputed) {
+      const counts = new Map<number, number>();
+      for (const i of studyCells) counts.set(hotspots.emerging[i], (counts.get(hotspots.emerging[i]) ?? 0) + 1);
+      emerging = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, k]) => ({ category: EMERGING_CATEGORIES[code], cells: k }));
+    }
+    return {
+      id: cells[0],
+      cells,
+      studyCells,
+      outline: { type: 'MultiPolygon', coordinates: cellsToMultiPolygon(cells, true) },
+      areaKm2: areaOf(cells),
+      crimes: cells.reduce((a, c) => a + facts.get(c)!.crimes, 0),
+      harm: harmOf(cells),
+      peakBin: Math.max(...studyCells.map((i) => hotspots.giBinFdr[i])),
+      topCrimeTypes: [],
+      emerging,
+      monthsHot: months.filter((_, t) => stBins.length > 0 && studyCells.some((i) => stBins[t * n + i] >= clusters.level)),
+      atStudyEdge: parents.some((p) => p.atStudyEdge),
+      touchesNoData: parents.some((p) => p.touchesNoData),
+    };
+  });
   // Membership of the sites: a HotClusters whose "clusters" are the sites.
-  const siteOfCluster = new Int32Array(clusters.clusters.length);
-  groups.forEach((g, s) => g.forEach((k) => (siteOfCluster[k] = s)));
+  const siteOfStudy = new Int32Array(n).fill(-1);
+  merged.forEach((site, s) => site.studyCells.forEach((i) => (siteOfStudy[i] = s)));
   const siteClusters: HotClusters = {
     ...clusters,
     clusters: merged,
-    clusterOfStudyCell: clusters.clusterOfStudyCell.map((k) => (k >= 0 ? siteOfCluster[k] : -1)),
-    clusterOfCubeCell: clusters.clusterOfCubeCell.map((k) => (k >= 0 ? siteOfCluster[k] : -1)),
+    clusterOfStudyCell: siteOfStudy,
+    clusterOfCubeCell: Int32Array.from(cube.cells, (c) => {
+      const i = studyIndex.get(c);
+      return i === undefined ? -1 : siteOfStudy[i];
+    }),
   };
   const membership = clusterMembership(cube, siteClusters, { names: input.names, points: input.points, aggregated: input.aggregated });
   const boroughTotals = input.boroughAreaKm2 ? boroughHarm(cube, clusters) : null;
   const studySet = new Set(study.cells);
-  const w = clusters.harmWeights;
 
   const unsorted = merged.map((site, s) => {
     const series = monthlyHarmOf(cube, clusters.filter, w, site.cells, from, T);
@@ -287,13 +370,14 @@ export function proposeTasking(input: ProposalInput): TaskingProposals {
     const patrol = patrolPlanFor({
       cells: site.cells,
       ranking: input.ranking,
-      facts: cellFacts(cube, clusters.filter, w, site.cells),
+      facts,
       area: { label: `site ${site.id}`, cells: site.cells },
       settings: input.patrol,
     });
     const score = T > 0 ? (site.harm * site.monthsHot.length) / T : site.harm;
+    const parentIds = [...new Set(groups[s].map((p) => pieces[p].cluster))].sort((a, b) => a - b).map((k) => clusters.clusters[k].id);
     return {
-      id: site.id, rank: 0, score, cells: site.cells, clusters: groups[s].map((k) => clusters.clusters[k].id),
+      id: site.id, rank: 0, score, cells: site.cells, clusters: parentIds,
       areaKm2: site.areaKm2, harm: site.harm, crimes: site.crimes, concentration,
       monthlyHarm: series.harm, trend: seriesTrend(series.harm), pattern: sitePattern(evidence, tasking.minPatternMonths), emerging: site.emerging,
       crimeTypes, monthsHot: site.monthsHot, months: T, membership: m, phase, displacement, patrol,
