@@ -137,8 +137,10 @@ With --tasking (issue 13), two more keys, last: "taskingSettings":{"tasking":{..
   "units":{"ward"|"borough"|"bcu":[{"code","name","share"}]},
   "displacement":{"flagged","ringCells","months","coreBefore","coreAfter","ringBefore","ringAfter","reason"},
   "patrol":[{"h3","priority","visitsPerDay","minutesPerVisit"}]}] (rank 1 first).
-  A site is one cluster or several joined (a cell of one within 3 grid steps of a cell of
-  another, the site at most 6 km²); rank by harm × months hot / months. harm always weighs by
+  A site is at most 6 km²: a larger cluster is first cut into runs of cells by main ward; pieces
+  join when a cell of one is within 3 grid steps of a cell of another, nearest first, while the
+  site stays within 6 km². clusters: the clusters it holds (all or part). Ranked by
+  harm × months hot / months. harm always weighs by
   data/harm-weights.json. phase: derived from the data (no current phase is known to the
   command). patrol: the site's cells by the cells' "priority" (ties by H3 index), 15-minute
   visits twice a day (Koper 1995), every cell planned (no budget).
