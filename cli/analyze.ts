@@ -141,8 +141,9 @@ With --tasking (issue 13), two more keys, last: "taskingSettings":{"tasking":{..
   join when a cell of one is within 3 grid steps of a cell of another, nearest first, while the
   site stays within 6 km². clusters: the clusters it holds (all or part). Ranked by
   harm × months hot / months; harm always weighs by data/harm-weights.json. phase: derived
-  from the data (no current phase is known to the command). patrol: the site's cells by the cells' "priority" (ties by H3 index), 15-minute
-  visits twice a day (Koper 1995), every cell planned (no budget).
+  from the data (no current phase is known to the command). patrol: the site's cells by the
+  cells' "priority" (ties by H3 index), 15-minute visits twice a day (Koper 1995), every cell
+  planned (no budget).
 
 What is analysed: the 14 police.uk crime categories. Stop-and-search records are loaded (they
 count in rows.read, rows.kept and rows.crimes) but they are not crimes: they are never analysed and not part
