@@ -76,6 +76,8 @@ Options:
                      is at or above --cluster-level, joined by ring-1 adjacency) with the wards,
                      boroughs and BCUs that share them, and "sharedHarm" (see below).
   --cluster-level L  FDR bin a cell needs to join a cluster: 1, 2 or 3 (90, 95, 99 %; default 2).
+  --tasking          also write "taskingSettings" and "proposals": Clear/Hold/Build proposals built
+                     from the clusters (at --cluster-level), with reasons and a patrol plan each.
   --verbose          progress on standard error.
   --help             this text.
 
@@ -128,6 +130,21 @@ With --clusters (issue 12), three more keys, after "cells":
   monthsHot: months in which a cell of the cluster had a space-time FDR bin at or above the level.
   sharedHarm harm[a][b]: over clusters holding crimes of both a and b, the harm in a and in b.
 
+With --tasking (issue 13), two more keys, last: "taskingSettings":{"tasking":{...},"sites":{...}}
+(every threshold of the rules) and "proposals":[{"id","rank","score","cells":[h3],"clusters":[id],
+  "phase":"clear"|"hold"|"build","reasons":[text],"harm","crimes","monthsHot","months","pattern",
+  "trendPerMonth","concentration":{"boroughs","harmShare","areaShare","ratio"},
+  "units":{"ward"|"borough"|"bcu":[{"code","name","share"}]},
+  "displacement":{"flagged","ringCells","months","coreBefore","coreAfter","ringBefore","ringAfter","reason"},
+  "patrol":[{"h3","priority","visitsPerDay","minutesPerVisit"}]}] (rank 1 first).
+  A site is at most 6 km²: a larger cluster is first cut into runs of cells by main ward; pieces
+  join when a cell of one is within 3 grid steps of a cell of another, nearest first, while the
+  site stays within 6 km². clusters: the clusters it holds (all or part). Ranked by
+  harm × months hot / months; harm always weighs by data/harm-weights.json. phase: derived
+  from the data (no current phase is known to the command). patrol: the site's cells by the
+  cells' "priority" (ties by H3 index), 15-minute visits twice a day (Koper 1995), every cell
+  planned (no budget).
+
 What is analysed: the 14 police.uk crime categories. Stop-and-search records are loaded (they
 count in rows.read, rows.kept and rows.crimes) but they are not crimes: they are never analysed and not part
 of outsideArea. So rows.crimes = sum of cells' count + outsideArea + noData.crimes +
@@ -167,6 +184,8 @@ interface CliOptions {
   includeNoData: boolean;
   /** --clusters and its level (issue 12). */
   clusters: boolean;
+  /** --tasking (issue 13). */
+  tasking: boolean;
   clusterLevel: number;
 }
 
@@ -185,6 +204,7 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   let verbose = false;
   let includeNoData = false;
   let clusters = false;
+  let tasking = false;
   const valued = new Set(['--input', '--out', '--resolution', '--weight', '--area', '--from', '--to', '--half-life', '--coverage', '--backtest-months', '--cluster-level']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -199,6 +219,10 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
     }
     if (arg === '--clusters') {
       clusters = true;
+      continue;
+    }
+    if (arg === '--tasking') {
+      tasking = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -242,12 +266,12 @@ function parseArgs(argv: readonly string[]): CliOptions | null {
   const coverage = number('--coverage', 5, (x) => x > 0 && x <= 100, 'a percentage above 0 (at most 100)');
   const backtestMonths = number('--backtest-months', 6, (x) => Number.isInteger(x) && x >= 1 && x <= 120, 'a whole number of months from 1 to 120');
   const levelText = single.get('--cluster-level');
-  if (levelText !== undefined && !clusters) throw usageError('--cluster-level needs --clusters');
+  if (levelText !== undefined && !clusters && !tasking) throw usageError('--cluster-level needs --clusters or --tasking');
   const clusterLevel = levelText === undefined ? 2 : ['1', '2', '3'].includes(levelText) ? Number(levelText) : NaN;
   if (Number.isNaN(clusterLevel)) throw usageError(`--cluster-level "${levelText}" is not 1, 2 or 3`);
   return {
     inputs, out, resolution: res as H3Resolution, weight, area: single.get('--area') ?? null, from, to, verbose, includeNoData,
-    halfLife, coverage: coverage / 100, backtestMonths, clusters, clusterLevel,
+    halfLife, coverage: coverage / 100, backtestMonths, clusters, clusterLevel, tasking,
   };
 }
 
@@ -414,8 +438,9 @@ async function run(argv: readonly string[]): Promise<void> {
   const coverage = dataCoverage(cube, { boroughs: boroughCodes(boroughs) });
   const filter = withDefaultWindow(toCubeFilter(cube, view), view, coverage);
   // --clusters (issue 12): distinct crime locations per cell and unit, read before the database closes.
-  const clusterSection = opts.clusters ? await import('./clusters-section') : null;
+  const clusterSection = opts.clusters || opts.tasking ? await import('./clusters-section') : null;
   const clusterPoints = clusterSection ? await clusterSection.clusterPoints(env.db, cube, filter) : [];
+  const taskingSection = opts.tasking ? await import('./tasking-section') : null;
   await env.db.close();
   const cover = coverageView(coverage, filter, view);
   const months = cube.months;
@@ -494,8 +519,15 @@ async function run(argv: readonly string[]): Promise<void> {
     backtest: plan.backtest,
     cells,
     // --clusters (issue 12): clusterLevel, clusters, sharedHarm.
-    ...(clusterSection
+    ...(clusterSection && opts.clusters
       ? await clusterSection.clustersSection({ cube, study, hotspots: r, filter, level: opts.clusterLevel, dataDir: DATA, aggregated: precision.cellAreaM2 !== null }, clusterPoints)
+      : {}),
+    // --tasking (issue 13): taskingSettings, proposals.
+    ...(taskingSection
+      ? await taskingSection.taskingSection(
+        { cube, study, hotspots: r, filter, level: opts.clusterLevel, ranking: plan, dataDir: DATA, aggregated: precision.cellAreaM2 !== null },
+        clusterPoints,
+      )
       : {}),
   };
   const json = `${JSON.stringify(result)}\n`;

@@ -181,7 +181,7 @@ export function forEachClusterRow(
  * categories meaningless (hotspots.ts, MIN_EMERGING_MONTHS), not the monthly Gi*: with one month
  * it is the plain Gi* with its FDR bins, so a one-month window has that month hot in every cluster.
  */
-function spaceTimeBins(hotspots: HotspotResult, study: StudyArea): Int8Array {
+export function spaceTimeBins(hotspots: HotspotResult, study: StudyArea): Int8Array {
   const n = study.cells.length;
   const T = hotspots.months.length;
   if (n === 0 || T === 0) return new Int8Array(0);

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cellToLatLng, gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import { cellToLatLng, gridDisk, gridDistance, latLngToCell, polygonToCells } from 'h3-js';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCsv, hexArea } from './helpers/hex-grid';
@@ -776,5 +776,112 @@ describe('analyze CLI: --clusters (issue 12), checked against a recomputation he
     expect(badLevel.stderr).toMatch(/--cluster-level "4" is not 1, 2 or 3/);
     expect(levelAlone.code).toBe(2);
     expect(levelAlone.stderr).toMatch(/--cluster-level needs --clusters/);
+  });
+});
+
+describe('analyze CLI: --tasking (issue 13), checked against a recomputation here', () => {
+  // A constructed year (2023-01..2023-12) in Camden at resolution 9: a violence and robbery blob
+  // (a cell and its ring, four crimes a cell a month), a robbery blob whose centre is five steps
+  // from it (its ring three steps from the first ring: near enough to join one site), a burglary
+  // blob far off, and one
+  // crime a month at the centre of every fourth other cell of the borough.
+  const CAMDEN = 'E09000007';
+  const HEADER = readFileSync(STREET, 'utf8').split('\n')[0];
+  const boroughFc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8'));
+  const camden = boroughFc.features.filter((f: { properties: { code: string } }) => f.properties.code === CAMDEN);
+  const polys = (camden[0].geometry.type === 'Polygon' ? [camden[0].geometry.coordinates] : camden[0].geometry.coordinates) as number[][][][];
+  const studyCells = [...new Set(polys.flatMap((p) => polygonToCells(p, 9, true)))].sort();
+  const MONTHS12 = Array.from({ length: 12 }, (_, t) => `2023-${String(t + 1).padStart(2, '0')}`);
+  const P1 = latLngToCell(51.5390, -0.1426, 9); // Camden Town
+  const violent = gridDisk(P1, 1);
+  const nearCentre = gridDisk(P1, 5).find((c) => studyCells.includes(c) && gridDistance(P1, c) === 5)!;
+  const near = gridDisk(nearCentre, 1);
+  const P2 = latLngToCell(51.5560, -0.1780, 9); // Hampstead Heath side
+  const burglary = gridDisk(P2, 1);
+  const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  const points: { lon: number; lat: number; type: string; month: string }[] = [];
+  const at = (cell: string, type: string, month: string, k = 0) => {
+    const [lat, lon] = cellToLatLng(cell);
+    points.push({ lat: round6(lat + 0.0003 * Math.sin(k)), lon: round6(lon + 0.0004 * Math.cos(k)), type, month });
+  };
+  for (const month of MONTHS12) {
+    violent.forEach((c) => [0, 1, 2, 3].forEach((k) => at(c, k % 2 === 0 ? 'Violence and sexual offences' : 'Robbery', month, k)));
+    near.forEach((c) => [0, 1, 2, 3].forEach((k) => at(c, 'Robbery', month, k)));
+    burglary.forEach((c) => [0, 1, 2, 3].forEach((k) => at(c, 'Burglary', month, k)));
+    studyCells.forEach((c, i) => {
+      if (i % 4 === 0 && !violent.includes(c) && !burglary.includes(c) && !near.includes(c)) at(c, CRIME_TYPES[i % CRIME_TYPES.length], month);
+    });
+  }
+
+  interface ProposalOut {
+    id: string; rank: number; score: number; cells: string[]; clusters: string[]; phase: string; reasons: string[];
+    harm: number; crimes: number; monthsHot: number; months: number;
+    units: Record<'ward' | 'borough' | 'bcu', { code: string; share: number }[]>;
+    displacement: { flagged: boolean; ringCells: number };
+    patrol: { h3: string; priority: number; visitsPerDay: number; minutesPerVisit: number }[];
+  }
+  let run: Run;
+  let out: Result & { clusters: { id: string; cells: string[]; monthsHot: string[] }[]; proposals: ProposalOut[]; taskingSettings: { sites: { joinRings: number } } };
+
+  beforeAll(async () => {
+    const csvPath = join(dir, 'camden-year.csv');
+    const lines = points.map((p, i) => `t${i},${p.month},Metropolitan Police Service,Metropolitan Police Service,${p.lon},${p.lat},On or near Camden High Street,,,${p.type},,`);
+    writeFileSync(csvPath, `${HEADER}\n${lines.join('\n')}\n`);
+    const area = join(dir, 'camden.geojson');
+    writeFileSync(area, JSON.stringify({ type: 'FeatureCollection', features: camden }));
+    run = await cli(['--input', csvPath, '--resolution', '9', '--area', area, '--weight', 'harm', '--clusters', '--tasking', '--out', '-']);
+    if (run.code === 0) out = JSON.parse(run.stdout);
+  }, 120_000);
+
+  it('adds taskingSettings and proposals last, beside a per-cell priority', () => {
+    expect(run.code).toBe(0);
+    expect(Object.keys(out).slice(-6)).toEqual(['cells', 'clusterLevel', 'clusters', 'sharedHarm', 'taskingSettings', 'proposals']);
+    expect(out.cells.every((c) => typeof c.priority === 'number')).toBe(true);
+    expect(out.taskingSettings.sites.joinRings).toBe(3);
+  });
+
+  it('sites are the clusters joined within 3 grid steps; harm, crimes and patrol order recomputed here', () => {
+    // Clusters from the per-cell FDR bins (checked in the --clusters test), joined here by the
+    // smallest grid distance between their cells.
+    const clusters = out.clusters.map((c) => c.cells);
+    const dist = (a: string[], b: string[]) => Math.min(...a.flatMap((x) => b.map((y) => gridDistance(x, y))));
+    const site = clusters.map((_, i) => i);
+    const root = (i: number): number => (site[i] === i ? i : root(site[i]));
+    for (let i = 0; i < clusters.length; i++) for (let j = i + 1; j < clusters.length; j++) if (dist(clusters[i], clusters[j]) <= 3) site[root(j)] = root(i);
+    const groups = new Map<number, string[]>();
+    clusters.forEach((c, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), ...c]));
+    const expected = [...groups.values()].map((g) => g.sort());
+    expect(out.proposals.map((p) => p.cells).sort()).toEqual(expected.sort());
+    expect(out.proposals.some((p) => p.clusters.length >= 2)).toBe(true); // the near cell's cluster joined
+
+    const priority = new Map(out.cells.map((c) => [c.h3, c.priority]));
+    for (const p of out.proposals) {
+      const mine = points.filter((q) => p.cells.includes(latLngToCell(q.lat, q.lon, 9)));
+      expect(p.crimes).toBe(mine.length);
+      expect(p.harm).toBeCloseTo(mine.reduce((a, q) => a + harmWeights[q.type], 0), 9);
+      const order = patrolOrder(p.cells, p.cells.map((c) => priority.get(c)!)).map((i) => p.cells[i]);
+      expect(p.patrol.map((x) => x.h3)).toEqual(order);
+      expect(p.patrol.every((x) => x.visitsPerDay === 2 && x.minutesPerVisit === 15 && x.priority === priority.get(x.h3))).toBe(true);
+      // Months hot: the union of its clusters' months (from the --clusters output).
+      const hot = new Set(out.clusters.filter((c) => p.clusters.includes(c.id)).flatMap((c) => c.monthsHot));
+      expect(p.monthsHot).toBe(hot.size);
+      expect(p.score).toBeCloseTo((p.harm * hot.size) / 12, 9);
+    }
+    const scores = out.proposals.map((p) => p.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('the violence and robbery site is for Clear, the burglary site is not, with reasons from the numbers', () => {
+    const v = out.proposals.find((p) => p.cells.includes(P1))!;
+    const mine = points.filter((q) => v.cells.includes(latLngToCell(q.lat, q.lon, 9)));
+    const harmOf = (types: string[]) => mine.filter((q) => types.includes(q.type)).reduce((a, q) => a + harmWeights[q.type], 0);
+    const share = harmOf(['Violence and sexual offences', 'Robbery', 'Possession of weapons', 'Drugs']) / harmOf(Object.keys(harmWeights));
+    expect(v.monthsHot).toBeGreaterThanOrEqual(11);
+    expect(v.phase).toBe('clear');
+    expect(v.reasons[0]).toMatch(new RegExp(`^Clear: (persistent|intensifying) hot spot for ${v.monthsHot} of 12 months, [a-z]+(, [a-z]+)*( and [a-z]+)? ${Math.round(share * 100)} % of its harm, `));
+    expect(v.units.borough.map((u) => u.code)).toEqual([CAMDEN]);
+    const b = out.proposals.find((p) => p.cells.includes(P2))!;
+    expect(b.phase).not.toBe('clear');
+    expect(b.reasons[0]).toMatch(/\(Clear needs 50 %\)$/);
   });
 });
