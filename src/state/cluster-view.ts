@@ -42,7 +42,8 @@ export interface EdgeContext {
   wholeArea: boolean;
 }
 
-const pct = (share: number) => `${Math.round(share * 100)} %`;
+/** A share in words: whole percent, or "under 1 %" rather than a misleading "0 %". */
+export const pct = (share: number) => (share < 0.005 ? 'under 1 %' : `${Math.round(share * 100)} %`);
 
 /**
  * The caveats of one entry in words: shares on {@link FEW_POINTS} or fewer distinct points, shares
@@ -57,13 +58,13 @@ export function caveatWords(cluster: HotCluster, units: readonly UnitShare[], ed
     );
   }
   if (units.some((u) => u.caveats.includes('aggregated'))) {
-    out.push('Shares come from aggregated cells (about 100 m): each cell\'s crimes sit on its centre, so crimes near a line may belong to the other side.');
+    out.push('Aggregated cells (about 100 m): each cell\'s crimes sit on its centre, so crimes near a line may belong to the other side.');
   }
   if (cluster.atStudyEdge) {
     out.push(
       edge.wholeArea
-        ? 'At the edge of the data (the force area): the data come from a single force, so a hot spot at its edge may continue beyond it and be cut short.'
-        : 'At the edge of the chosen area: the hot spot may continue beyond it and be cut short.',
+        ? 'Reaches the edge of the study area (London\'s boundary, or the Thames, which the borough outlines leave out): where that is London\'s boundary the data stop (the London forces\' crimes only), so the hot spot may continue beyond it and be cut short.'
+        : 'Reaches the edge of the chosen area: the hot spot may continue beyond it and be cut short.',
     );
   }
   if (cluster.touchesNoData) out.push('Next to an area with no data: the hot spot may be cut short there.');

@@ -110,7 +110,7 @@ describe('cross-border hot spots on the embedded all-London data', () => {
     const caveats = await entry.$eval('[data-testid="xb-caveats"]', (e) => e.textContent ?? '');
     // Camden's 3 % rests on one aggregated cell centre; every share rests on aggregated cells.
     expect(caveats).toContain("Camden's 3 % rests on 1 distinct point (3 or fewer)");
-    expect(caveats).toContain('Shares come from aggregated cells');
+    expect(caveats).toContain('Aggregated cells (about 100 m)');
     // The list is ranked by harm.
     const harms = await page.$$eval('[data-testid="xb-entry"]', (es) => es.map((e) => e.textContent ?? ''));
     expect(harms.length).toBe(10);

@@ -52,7 +52,7 @@ export function useClusterMap() {
         on(model.selected, (c) => {
           if (!c || c.id === framed) return;
           framed = c.id;
-          map.fitBounds(outlineBounds(c.outline), { padding: PADDING, maxZoom: 16, duration: 600 });
+          map.fitBounds(outlineBounds(c.outline), { padding: PADDING, maxZoom: 15, duration: 600 });
         }),
       ),
     );
