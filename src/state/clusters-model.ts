@@ -209,7 +209,7 @@ export function createClustersModel(inputs: ClustersInputs): ClustersModel {
 
   const selected = createMemo(() => {
     const id = inputs.view.cluster;
-    return id === null ? null : (clusters()?.clusters.find((k) => k.id === id) ?? null);
+    return id === null || !inputs.hotspots() ? null : (clusters()?.clusters.find((k) => k.id === id) ?? null);
   });
 
   async function addBoundaryFile(f: File): Promise<CustomLevel> {
@@ -232,11 +232,13 @@ export function createClustersModel(inputs: ClustersInputs): ClustersModel {
     }
   }
 
+  // Off the hot spot layers nothing is recomputed: the last clusters would speak of an older filter.
+  const current = () => (inputs.hotspots() ? clusters() : null);
   return {
-    clusters,
-    members,
-    entries,
-    matrix: (level) => matrices[level](),
+    clusters: current,
+    members: () => (current() ? members() : null),
+    entries: () => (inputs.hotspots() ? entries() : null),
+    matrix: (level) => (inputs.hotspots() ? matrices[level]() : null),
     selected,
     names,
     customLevels,

@@ -152,6 +152,14 @@ describe('cross-border hot spots on the embedded all-London data', () => {
     const listed = await page.$$eval('[data-testid="xb-matrix-cluster"]', (es) => es.map((e) => e.getAttribute('data-id')));
     expect(listed).toContain(CLUSTER);
     expect(listed).toHaveLength(2);
+    // Choosing the other one (the big central cluster) selects and frames it: the link says so and the map zooms out to it.
+    const other = listed.find((id) => id !== CLUSTER)!;
+    const zoomBefore = Number(new URL(page.url()).searchParams.get('zoom'));
+    await page.click(`[data-testid="xb-matrix-cluster"][data-id="${other}"]`);
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('cluster') === id, other, POLL);
+    await page.waitForFunction((z) => Number(new URL(location.href).searchParams.get('zoom')) < z - 1, zoomBefore, POLL);
+    await page.click(`[data-testid="xb-entry"][data-id="${CLUSTER}"] button.xb-pick`);
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('cluster') === id, CLUSTER, POLL);
   });
 
   it('a GeoJSON file becomes a level: the cluster split into two sites, shares as the data say; a file of points is refused with the reason', async () => {

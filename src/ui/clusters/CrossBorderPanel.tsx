@@ -154,6 +154,9 @@ export function CrossBorderPanel() {
         <Show when={model.entries()} fallback={<p class="muted" data-testid="xb-busy">Finding clusters of hot hexagons…</p>}>
           {(list) => (
             <>
+              <Show when={model.busy()}>
+                <p class="muted">Updating for the new choice…</p>
+              </Show>
               <p data-testid="xb-summary">
                 {model.clusters()!.clusters.length} cluster{model.clusters()!.clusters.length === 1 ? '' : 's'} of hexagons hot at{' '}
                 {FDR_OPTIONS[app.view.clusterFdr]} confidence; {list().length} cross{list().length === 1 ? 'es' : ''} {lineWords()}, by harm:
