@@ -5,6 +5,7 @@
  * its caveats in words. Choosing one frames it on the map; the shared-harm matrix opens over the map.
  */
 import { createSignal, For, Show } from 'solid-js';
+import { OUTSIDE } from '../../analysis/borders';
 import type { CrossBorderEntry } from '../../state/cluster-view';
 import { CLUSTER_LINES, type ClusterLine, isHotspotLayer } from '../../state/filters';
 import { useApp } from '../context';
@@ -21,7 +22,7 @@ export const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
 function crossingBadge(e: CrossBorderEntry): { text: string; kind: 'joint' | 'bcu' | 'within' } {
   if (e.crossesBcu && e.jointTasking) return { text: 'Crosses a BCU or force line: joint tasking', kind: 'joint' };
   if (e.crossesBcu) return { text: 'Touches a BCU or force line on 3 or fewer points only', kind: 'bcu' };
-  const bcu = e.membership.units.bcu.find((u) => u.code !== 'outside');
+  const bcu = e.membership.units.bcu.find((u) => u.code !== OUTSIDE);
   return { text: `Within one BCU${bcu ? ` (${bcu.code === bcu.name ? bcu.code : `${bcu.code}, ${bcu.name}`})` : ''}`, kind: 'within' };
 }
 
