@@ -26,6 +26,7 @@ import { createRecordedCrimeModel, type RecordedCrimeModel } from './recorded-cr
 import { createHotspotClient, type HotspotClient, type StudyRequest } from './hotspot-client';
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { createPrecisionModel, type PrecisionModel } from './precision-model';
+import { createClustersModel, type ClustersModel } from './clusters-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -107,6 +108,8 @@ export interface AppModel {
   precision: PrecisionModel;
   /** The Met's recorded offences by ward (loaded when its layer is first chosen). */
   recorded: RecordedCrimeModel;
+  /** Hot spot clusters, who shares them, and the user's boundary files as levels (issue 12). */
+  clusters: ClustersModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -248,13 +251,16 @@ export function createAppModel(source: DataSource): AppModel {
     if (!c || !f || code < 0 || code >= c.cells.length) return null;
     return cellBreakdown(c, f, code, weightVector());
   };
-  const priority = createPriorityModel({
-    cube, cubeFilter, weights: weightVector, client,
-    area: () => {
-      const c = cube();
-      const b = boundaries();
-      return c && b ? studyRequest(c, b) : null;
-    },
+  const studyArea = () => {
+    const c = cube();
+    const b = boundaries();
+    return c && b ? studyRequest(c, b) : null;
+  };
+  const priority = createPriorityModel({ cube, cubeFilter, weights: weightVector, client, area: studyArea });
+  const clusters = createClustersModel({
+    view, cube, cubeFilter, hotspotsStale, harmWeights, boundaries, area: studyArea, client, db: load.db, jobs,
+    hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null),
+    aggregated: () => precision.precision().cellAreaM2 !== null,
   });
 
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
@@ -341,6 +347,7 @@ export function createAppModel(source: DataSource): AppModel {
     priority,
     precision,
     recorded,
+    clusters,
   };
 }
 

@@ -40,7 +40,16 @@ export interface ViewState {
   rcTo: string | null;
   /** The ward whose recorded trend is shown (clicked on the ward layer), or none. */
   rcWard: string | null;
+  /** The line the cross-border hot spots panel lists crossings of (issue 12, item 3). */
+  clusterLine: ClusterLine;
+  /** Lowest Gi* FDR bin of a cluster's cells: 1, 2 or 3 (90, 95, 99 %). */
+  clusterFdr: 1 | 2 | 3;
+  /** The selected hot spot cluster (its id: its smallest H3 cell), or none. */
+  cluster: string | null;
 }
+
+export type ClusterLine = 'ward' | 'borough' | 'bcu';
+export const CLUSTER_LINES: readonly ClusterLine[] = ['ward', 'borough', 'bcu'];
 
 /** The map's centre (WGS84 degrees) and zoom, rounded as the URL writes them. */
 export interface MapCamera {
@@ -95,6 +104,9 @@ export const DEFAULT_VIEW: Readonly<ViewState> = deepFreeze({
   rcFrom: null,
   rcTo: null,
   rcWard: null,
+  clusterLine: 'borough',
+  clusterFdr: 2,
+  cluster: null,
 });
 
 function deepFreeze<T>(o: T): T {
@@ -180,6 +192,9 @@ export function encodeView(v: ViewState): string {
     p.set('zoom', String(c.zoom));
   }
   if (v.lsoa) p.set('lsoa', '1');
+  if (v.clusterLine !== DEFAULT_VIEW.clusterLine) p.set('line', v.clusterLine);
+  if (v.clusterFdr !== DEFAULT_VIEW.clusterFdr) p.set('fdr', String(v.clusterFdr));
+  if (v.cluster) p.set('cluster', v.cluster);
   return p.toString();
 }
 
@@ -210,6 +225,8 @@ export function decodeView(search: string): ViewState {
     if (codes !== null) area = { kind, codes: [...new Set(codes.split('.').filter((c) => /^[A-Za-z0-9]+$/.test(c)))] };
   }
   const hex = p.get('hex')?.toLowerCase() ?? null;
+  const cluster = p.get('cluster')?.toLowerCase() ?? null;
+  const fdr = p.get('fdr');
   const ds = p.get('ds');
   return {
     dataset: ds !== null && datasetById(ds) ? ds : DEFAULT_VIEW.dataset,
@@ -230,6 +247,9 @@ export function decodeView(search: string): ViewState {
     rcFrom: month(p.get('rcfrom')),
     rcTo: month(p.get('rcto')),
     rcWard: matching(p.get('rcward'), WARD_CODE),
+    clusterLine: CLUSTER_LINES.find((l) => l === p.get('line')) ?? DEFAULT_VIEW.clusterLine,
+    clusterFdr: fdr === '1' ? 1 : fdr === '3' ? 3 : 2,
+    cluster: cluster && /^[0-9a-f]{15}$/.test(cluster) && isValidCell(cluster) ? cluster : null,
   };
 }
 

@@ -8,7 +8,8 @@ import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult, NoDataArea } from '../analysis/hotspots';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
-import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
+import type { HotClusters } from '../analysis/clusters.ts';
+import type { ClusterAsk, HotspotRequest, HotspotResponse } from './hotspot-messages';
 
 /** The study area as the worker takes it: built there from the polygons, cached under the key. */
 export interface StudyRequest {
@@ -31,13 +32,15 @@ export interface HotspotClient {
   accuracy(args: Args & { options: AccuracyOptions }): Promise<AccuracyReport | null>;
   /** Resolves with the patrol plan, or null when a newer plan request superseded it. */
   priority(args: Args & { options: BacktestOptions }): Promise<PatrolPlan | null>;
+  /** Resolves with the hot spot clusters of a result, or null when a newer cluster request superseded it. */
+  clusters(args: Args & { ask: ClusterAsk }): Promise<HotClusters | null>;
   dispose(): void;
 }
 
 export function createHotspotClient(): HotspotClient {
   let worker: Worker | null = null;
   let nextId = 1;
-  const latest = { analyse: 0, accuracy: 0, priority: 0 };
+  const latest = { analyse: 0, accuracy: 0, priority: 0, clusters: 0 };
   let sentCube: CrimeCube | null = null;
   const waiting = new Map<number, (r: HotspotResponse) => void>();
   /**
@@ -70,7 +73,7 @@ export function createHotspotClient(): HotspotClient {
       (worker ??= spawn()).postMessage(req);
     });
   /** Sends one request (the cube only when it changed, the polygons only when asked for). */
-  async function request(args: Args, ask: Pick<HotspotRequest, 'accuracy' | 'priority'> = {}): Promise<HotspotResponse> {
+  async function request(args: Args, ask: Pick<HotspotRequest, 'accuracy' | 'priority' | 'clusters'> = {}): Promise<HotspotResponse> {
     const base: HotspotRequest = { id: nextId++, areaKey: args.areaKey, filter: args.filter, weights: args.weights, ...ask };
     if (args.cube !== sentCube) {
       base.cube = args.cube;
@@ -99,6 +102,12 @@ export function createHotspotClient(): HotspotClient {
       const r = await request(args, { priority: args.options });
       if (r.type !== 'priority') throw new Error('hotspot worker: unexpected reply');
       return ticket === latest.priority ? r.plan : null;
+    },
+    async clusters(args) {
+      const ticket = ++latest.clusters;
+      const r = await request(args, { clusters: args.ask });
+      if (r.type !== 'clusters') throw new Error('hotspot worker: unexpected reply');
+      return ticket === latest.clusters ? r.clusters : null;
     },
     dispose() {
       worker?.terminate();

@@ -4,6 +4,15 @@ import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult, NoDataArea } from '../analysis/hotspots';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
+import type { HotClusters } from '../analysis/clusters.ts';
+
+/** Asks for the hot spot clusters of a hotspot result the worker computed before (its study area is the request's). */
+export interface ClusterAsk {
+  hotspots: HotspotResult;
+  /** Lowest FDR bin of a hot cell: 1, 2 or 3. */
+  level: number;
+  harmWeights: Float64Array;
+}
 
 export interface HotspotRequest {
   id: number;
@@ -21,11 +30,14 @@ export interface HotspotRequest {
   accuracy?: AccuracyOptions;
   /** Asks for the patrol plan (priority per cell and its backtest) instead of the hotspot analysis. */
   priority?: BacktestOptions;
+  /** Asks for the hot spot clusters of a result instead of the hotspot analysis. */
+  clusters?: ClusterAsk;
 }
 
 export type HotspotResponse =
   | { id: number; type: 'result'; result: HotspotResult; ms: number }
   | { id: number; type: 'accuracy'; report: AccuracyReport }
   | { id: number; type: 'priority'; plan: PatrolPlan }
+  | { id: number; type: 'clusters'; clusters: HotClusters }
   | { id: number; type: 'need-polygons' }
   | { id: number; type: 'error'; message: string };

@@ -2,12 +2,13 @@
 /**
  * The hotspot worker: study areas (polygonToCells + ring-1 neighbours: seconds at resolution 10),
  * the Gi* / emerging analysis, the forecast-accuracy report and the patrol plan (priority and its
- * rolling-origin backtest) run here, so the map stays responsive. Study areas are cached per resolution and area.
+ * rolling-origin backtest) and the hot spot clusters (connected components over the study area's ring-1 neighbours) run here, so the map stays responsive. Study areas are cached per resolution and area.
  */
 import type { CrimeCube } from '../analysis/cube';
 import { accuracyReport } from '../analysis/accuracy-report';
 import { analyseHotspots, buildStudyArea, type StudyArea } from '../analysis/hotspots';
 import { patrolPlan } from '../analysis/priority-backtest';
+import { findHotClusters } from '../analysis/clusters.ts';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
 
 let cube: CrimeCube | null = null;
@@ -26,6 +27,10 @@ self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
       studies.set(req.areaKey, study);
     }
     if (req.accuracy) return reply({ id: req.id, type: 'accuracy', report: accuracyReport(cube, study, req.accuracy) });
+    if (req.clusters) {
+      const { hotspots, level, harmWeights } = req.clusters;
+      return reply({ id: req.id, type: 'clusters', clusters: findHotClusters({ cube, study, hotspots, filter: req.filter, harmWeights, level }) });
+    }
     if (req.priority) {
       const plan = patrolPlan(cube, study, req.filter, req.weights, req.priority);
       return reply({ id: req.id, type: 'priority', plan }, [plan.priority.buffer, plan.rank.buffer]);

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { AccuracyPanel } from './accuracy/AccuracyPanel';
 import { CellPanel } from './cell/CellPanel';
+import { CrossBorderPanel } from './clusters/CrossBorderPanel';
 import { useApp } from './context';
 import { FilterPanel } from './filters/FilterPanel';
 import { IngestPanel } from './ingest/IngestPanel';
@@ -43,6 +44,7 @@ export function App() {
       <aside class="side right">
         <CellPanel />
         <RecordedTrendPanel />
+        <CrossBorderPanel />
         <AccuracyPanel />
       </aside>
       <Show when={app.mappingRequest()}>{(r) => <MappingDialog request={r()} />}</Show>

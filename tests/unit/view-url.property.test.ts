@@ -43,6 +43,9 @@ function problems(v: ViewState): string[] {
   if (v.rcGroup !== null && !/^[A-Z][A-Z0-9 ,&()'/-]{0,79}$/.test(v.rcGroup)) out.push(`rcGroup ${v.rcGroup}`);
   for (const m of [v.rcFrom, v.rcTo]) if (m !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) out.push(`recorded month ${m}`);
   if (v.rcWard !== null && !/^[EWSN]\d{8}$/.test(v.rcWard)) out.push(`rcWard ${v.rcWard}`);
+  if (!['ward', 'borough', 'bcu'].includes(v.clusterLine)) out.push(`clusterLine ${v.clusterLine}`);
+  if (![1, 2, 3].includes(v.clusterFdr)) out.push(`clusterFdr ${v.clusterFdr}`);
+  if (v.cluster !== null && !(v.cluster === v.cluster.toLowerCase() && isValidCell(v.cluster))) out.push(`cluster ${v.cluster}`);
   if (v.camera !== null) {
     const { lon, lat, zoom } = v.camera;
     if (!(isRounded(lon, 5) && Math.abs(lon) <= 180)) out.push(`lon ${lon}`);
@@ -116,18 +119,21 @@ const validView: fc.Arbitrary<ViewState> = fc.record({
   rcFrom: fc.option(month, { nil: null }),
   rcTo: fc.option(month, { nil: null }),
   rcWard: fc.option(fc.stringMatching(/^[EWSN]\d{8}$/), { nil: null }),
+  clusterLine: fc.constantFrom('ward' as const, 'borough' as const, 'bcu' as const),
+  clusterFdr: fc.constantFrom(1 as const, 2 as const, 3 as const),
+  cluster: fc.option(h3Cell, { nil: null }),
 });
 
 // -- Arbitrary search strings -----------------------------------------------------------
 
-const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom', 'lsoa', 'rcg', 'rcfrom', 'rcto', 'rcward'];
+const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom', 'lsoa', 'rcg', 'rcfrom', 'rcto', 'rcward', 'line', 'fdr', 'cluster'];
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 /** Near misses: the app's own keys with values made of the characters its values use. */
 const nearMiss = fc
   .array(
     fc.tuple(
       fc.constantFrom(...KEYS),
-      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'recorded', 'THEFT', 'E05009372', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2', '1', '01', 'true')),
+      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'recorded', 'THEFT', 'E05009372', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2', '1', '01', 'true', 'bcu', 'ward', '3', '0', '8919')),
     ),
     { maxLength: 12 },
   )

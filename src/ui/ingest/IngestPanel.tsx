@@ -4,6 +4,7 @@ import { cellsLabel } from '../../analysis/precision';
 import { useApp } from '../context';
 import { DatasetChoice } from './DatasetChoice';
 import { RejectsViewer } from './RejectsViewer';
+import { BoundaryFiles, splitBoundaryFiles } from '../clusters/BoundaryFiles';
 
 const n = (v: number) => v.toLocaleString('en-GB');
 
@@ -14,8 +15,10 @@ export function IngestPanel() {
   let input!: HTMLInputElement;
 
   const take = (list: FileList | null | undefined) => {
-    const files = list ? [...list] : [];
-    if (files.length > 0) void app.loadFiles(files);
+    // GeoJSON files are boundary levels of the cross-border hot spots, not crimes.
+    const { boundaries, data } = splitBoundaryFiles(list ? [...list] : []);
+    for (const f of boundaries) app.clusters.addBoundaryFile(f).catch(() => {}); // refusals are listed by BoundaryFiles
+    if (data.length > 0) void app.loadFiles(data);
   };
 
   return (
@@ -77,7 +80,7 @@ export function IngestPanel() {
           take(e.dataTransfer?.files);
         }}
       >
-        <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid; one row a crime, or a count column for aggregated counts)</p>
+        <p>Drop police.uk street or stop-and-search CSVs, or force extracts (CSV / Parquet, WGS84 or British National Grid; one row a crime, or a count column for aggregated counts), or GeoJSON areas (a partner's area, Clear–Hold–Build sites) for the cross-border hot spots</p>
         <button type="button" onClick={() => input.click()} data-testid="choose-files">
           {app.queue().running ? 'Choose files… (they load after the current load)' : 'Choose files…'}
         </button>
@@ -85,7 +88,7 @@ export function IngestPanel() {
           ref={input}
           type="file"
           multiple
-          accept=".csv,.parquet,text/csv"
+          accept=".csv,.parquet,text/csv,.geojson,.json"
           data-testid="file-input"
           class="visually-hidden"
           onChange={(e) => {
@@ -119,6 +122,7 @@ export function IngestPanel() {
           )}
         </For>
       </ul>
+      <BoundaryFiles />
       <Show when={showRejects()}>
         <RejectsViewer onClose={() => setShowRejects(false)} />
       </Show>

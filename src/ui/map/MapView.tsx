@@ -27,6 +27,7 @@ import { roundCamera, type MapCamera, type ViewState } from '../../state/filters
 import type { BoundaryLayers } from '../../map/basemap-style';
 import { BasemapPrompt } from './BasemapPrompt';
 import { useRecordedWardLayer } from '../recorded/ward-layer';
+import { useClusterMap } from '../clusters/cluster-map';
 
 // maplibre-gl 6 cannot find its worker after `vite build` unless told where it is (STACK.md section 7).
 setWorkerUrl(maplibreWorkerUrl);
@@ -96,6 +97,7 @@ export function MapView() {
   let showNoData = () => {};
   let showLsoa = () => {};
   const recorded = useRecordedWardLayer();
+  const clusterMap = useClusterMap();
 
   /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
@@ -144,6 +146,7 @@ export function MapView() {
             map.on('zoomend', () => setZoom(map!.getZoom()));
             showNoData = attachNoData(map, noDataCodes);
             showLsoa = attachLsoa(map, () => (app.view.lsoa ? app.lsoa.data() : null));
+            clusterMap.attach(map);
             // Map -> URL; the camera effect below ignores a camera the map already shows, so no loop.
             // The map first settles on the rounded camera (a move under 1 m and 0.005 zoom levels):
             // it then shows exactly what the URL says, so the link draws the same pixels elsewhere.
@@ -214,6 +217,7 @@ export function MapView() {
         // Above the hexagons, so the wards (not transparent cells) answer hover and click.
         ...recorded.layers(),
         selectionLayer(app.selected()),
+        ...clusterMap.layers(),
         labelLayer(labels(), zoom()),
         noDataLabelLayer(labels(), noDataCodes(), zoom()),
       ],
