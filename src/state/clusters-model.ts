@@ -91,7 +91,14 @@ export function pointFilterOf(cube: CrimeCube, filter: CubeFilter): PointFilter 
 const namesOf = (fc: FeatureCollection) => new Map(fc.features.map((f) => [String(f.properties?.code), String(f.properties?.name ?? f.properties?.code)]));
 
 export function createClustersModel(inputs: ClustersInputs): ClustersModel {
-  const [clusters, setClusters] = createSignal<HotClusters | null>(null);
+  // Clusters are kept with the cube they were found on: after a load or a resolution change the new
+  // cube arrives before the new hot spots, and clusters of the old cube must never meet the new one
+  // (their cell codes index the old cube's cells).
+  const [found, setFound] = createSignal<{ clusters: HotClusters; cube: CrimeCube } | null>(null);
+  const clusters = createMemo(() => {
+    const f = found();
+    return f && f.cube === inputs.cube() ? f.clusters : null;
+  });
   const [points, setPoints] = createSignal<{ clusters: HotClusters; points: CellUnitPoints[] } | null>(null);
   const [custom, setCustom] = createSignal<{ clusters: HotClusters; level: CustomLevel; shares: CustomAreaShares[] } | null>(null);
   const [customLevels, setCustomLevels] = createSignal<CustomLevel[]>([]);
@@ -121,7 +128,7 @@ export function createClustersModel(inputs: ClustersInputs): ClustersModel {
     void track(inputs.client().clusters({ cube, ...area, filter, ask: { hotspots: h, level, harmWeights } }))
       .then((c) => {
         if (!c) return;
-        setClusters(c);
+        setFound({ clusters: c, cube });
         setError(null);
       })
       .catch(fail);

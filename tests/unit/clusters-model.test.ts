@@ -89,14 +89,15 @@ function setUp() {
   };
   const [hotspots, setHotspots] = createSignal<HotspotResult | null>(hot);
   const [aggregated] = createSignal(true);
+  const [cubeNow, setCube] = createSignal(cube);
   const model = createRoot(() =>
     createClustersModel({
-      view, cube: () => cube, cubeFilter: () => filter, hotspots, hotspotsStale: () => false, harmWeights: () => harm,
+      view, cube: cubeNow, cubeFilter: () => filter, hotspots, hotspotsStale: () => false, harmWeights: () => harm,
       boundaries: () => boundaries, area: () => ({ areaKey: 'k', polygons: () => [] as never }), client: () => fakeClient(levels),
       db: () => ({}) as DbClient, jobs, aggregated,
     }),
   );
-  return { model, levels, labels, setView, setHotspots };
+  return { model, levels, labels, setView, setHotspots, setCube };
 }
 
 describe('createClustersModel', () => {
@@ -129,6 +130,20 @@ describe('createClustersModel', () => {
     expect(model.selected()?.id).toBe(id);
     setHotspots(null);
     expect([model.clusters(), model.entries(), model.selected(), model.matrix('bcu')]).toEqual([null, null, null, null]);
+  });
+
+  it('never joins the clusters of one cube to the next (a load or a resolution change brings a new cube first)', async () => {
+    const { model, setCube } = setUp();
+    await settle();
+    expect(model.clusters()?.clusters).toHaveLength(1);
+    // A new cube with one more cell (a file loaded): the old clusters' cell codes do not fit it.
+    // Before the fix the membership memo threw "cluster codes for ... cube cells (another cube?)",
+    // inside the cube rebuild, and the load was reported as failed.
+    const grown = cubeOfRows([...study.cells, latLngToCell(51.6, -0.2, RES)].sort(), ['2024-01'], [
+      { cell: a, month: 0, category: BURGLARY, count: 3, borough: 0, ward: 0 },
+    ], { resolution: RES, boroughs: ['E09000007', 'E09000019'], boroughBcu: ['CN', 'CN'], wards: ['W1', 'W2'] });
+    expect(() => setCube(grown)).not.toThrow();
+    expect([model.clusters(), model.entries(), model.matrix('borough')]).toEqual([null, null, null]);
   });
 
   it('reads a GeoJSON file as a level and chooses it; a refused file is listed with its reason', async () => {
