@@ -140,10 +140,11 @@ export function MapView() {
               layers: [],
               onHover: onHover as never,
               onClick: ((info: PickingInfo<string>) => {
-                const hex = (info.picked && app.hexAt(info.index)?.hex) || null;
-                // While a proposal's site is being redrawn, a click adds or removes its hexagon.
-                if (hex && app.tasking.editing()) app.tasking.toggleCell(hex);
-                else app.select(hex);
+                // While a proposal's site is being redrawn, a click adds or removes its hexagon
+                // (a hexagon not drawn, not significant, say, can join a site too).
+                const cell = info.picked ? (app.hexCells()[info.index] ?? null) : null;
+                if (cell && app.tasking.editing()) app.tasking.toggleCell(cell);
+                else app.select((info.picked && app.hexAt(info.index)?.hex) || null);
               }) as never,
               onBeforeRender: noteDeckDrawStart,
               onAfterRender: noteDeckFrame,
