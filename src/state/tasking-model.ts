@@ -11,7 +11,7 @@
  * a redrawn site's figures are recomputed by the core for the new cells. Redrawings last until
  * the proposals are recomputed for another filter, weighting or threshold.
  */
-import { type Accessor, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
@@ -79,10 +79,16 @@ export function createTaskingModel(inputs: TaskingInputs): TaskingModel {
 
   /** Everything but the redrawings: a new base means new sites, so redrawings are dropped. */
   let baseCount = 0;
+  // The hot spot result the clusters arrived for: after a weighting change the old clusters stay
+  // on screen (same filter) until the new ones come, and must not be mixed with the new result.
+  // (A memo first: it tells only when the clusters object itself changes, not the hot spots it reads.)
+  const clustersNow = createMemo(() => inputs.clusters.clusters());
+  const clustersOf = createMemo(on(clustersNow, (c) => ({ clusters: c, hotspots: untrack(inputs.hotspots) })));
   const base = createMemo(() => {
-    const clusters = inputs.clusters.clusters();
+    const { clusters, hotspots: clustersFor } = clustersOf();
     const points = inputs.clusters.points();
     const hotspots = inputs.hotspots();
+    if (clustersFor !== hotspots) return null;
     const cube = inputs.cube();
     const filter = inputs.cubeFilter();
     const b = inputs.boundaries();

@@ -72,7 +72,9 @@ function setUp() {
   };
   const [points, setPoints] = createSignal<[] | null>(null);
   const [hotspots, setHotspots] = createSignal<HotspotResult | null>(hot);
-  const clustersModel = { clusters: () => (hotspots() ? clusters : null), points, names: () => ({}) } as unknown as ClustersModel;
+  const [found, setFound] = createSignal(clusters);
+  // As the clusters model: the last clusters, shown while on a hot spot layer.
+  const clustersModel = { clusters: () => (hotspots() ? found() : null), points, names: () => ({}) } as unknown as ClustersModel;
   const model = createRoot(() =>
     createTaskingModel({
       view, setView, cube: () => cube, cubeFilter: () => filter, hotspots, hotspotsStale: () => false, weights: () => undefined,
@@ -80,7 +82,7 @@ function setUp() {
       area: () => ({ areaKey: 'k', polygons: () => [] as never }), client: () => client, aggregated: () => true,
     }),
   );
-  return { model, asks, setView, setPoints, setHotspots };
+  return { model, asks, setView, setPoints, setHotspots, setFound };
 }
 
 describe('createTaskingModel', () => {
@@ -129,6 +131,23 @@ describe('createTaskingModel', () => {
     expect(model.edits()).toEqual({});
     expect(model.selected()!.cells).toEqual([A, B].sort());
     expect(model.thresholds().clearPriorityShare).toBe(0.9);
+  });
+
+  it('a new hot spot result is not mixed with the clusters of the last one: it waits for its own clusters', async () => {
+    const { model, asks, setPoints, setHotspots, setFound } = setUp();
+    setPoints([]);
+    await settle();
+    expect(asks).toHaveLength(1);
+    // A weighting change: same filter, new result; the old clusters stay until the new ones come.
+    const again = { ...hot };
+    setHotspots(again);
+    await settle();
+    expect(asks).toHaveLength(1);
+    setFound({ ...clusters });
+    await settle();
+    expect(asks).toHaveLength(2);
+    expect(asks[1].hotspots).toBe(again);
+    expect(model.answer()).not.toBeNull();
   });
 
   it('shows nothing off the hot spot layers', async () => {
