@@ -8,13 +8,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { cellArea } from 'h3-js';
 import type { CellUnitPoints, UnitLevel, UnitNames } from '../src/analysis/borders';
 import { findHotClusters } from '../src/analysis/clusters';
 import type { CrimeCube, CubeFilter } from '../src/analysis/cube';
 import { harmWeightVector } from '../src/analysis/harm';
 import type { HotspotResult, StudyArea } from '../src/analysis/hotspots';
-import { studyAreaCells } from '../src/analysis/study-area';
+import { boroughAreasKm2 } from '../src/analysis/tasking/borough-areas';
 import type { PatrolRanking } from '../src/analysis/tasking/patrol';
 import { type Proposal, proposeTasking } from '../src/analysis/tasking/proposals';
 
@@ -33,21 +32,6 @@ export interface TaskingRun {
 
 async function readJson<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;
-}
-
-/**
- * Area of each borough, km², as the sum of h3-js `cellArea` over the borough's cells at the run's
- * resolution (centre inside, ANALYSIS.md "Study area"): the same cells a site's area is summed
- * over, so the concentration compares like with like.
- */
-function boroughAreas(boroughs: FeatureCollection<Polygon | MultiPolygon>, resolution: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const f of boroughs.features as Feature<Polygon | MultiPolygon>[]) {
-    const code = String(f.properties?.code);
-    const cells = studyAreaCells([f], resolution);
-    out.set(code, (out.get(code) ?? 0) + cells.reduce((a, c) => a + cellArea(c, 'km2'), 0));
-  }
-  return out;
 }
 
 function proposalJson(p: Proposal) {
@@ -96,7 +80,7 @@ export async function taskingSection(run: TaskingRun, points: readonly CellUnitP
     hotspots: run.hotspots,
     clusters,
     ranking: run.ranking,
-    boroughAreaKm2: boroughAreas(boroughs, run.cube.resolution),
+    boroughAreaKm2: boroughAreasKm2(boroughs.features as Feature<Polygon | MultiPolygon>[], run.cube.resolution),
     names,
     points,
     aggregated: run.aggregated ?? false,

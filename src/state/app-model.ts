@@ -27,6 +27,7 @@ import { createHotspotClient, type HotspotClient, type StudyRequest } from './ho
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { createPrecisionModel, type PrecisionModel } from './precision-model';
 import { createClustersModel, type ClustersModel } from './clusters-model';
+import { createTaskingModel, type TaskingModel } from './tasking-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -110,6 +111,8 @@ export interface AppModel {
   recorded: RecordedCrimeModel;
   /** Hot spot clusters, who shares them, and the user's boundary files as levels (issue 12). */
   clusters: ClustersModel;
+  /** Clear/Hold/Build proposals from those clusters (issue 13). */
+  tasking: TaskingModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -262,6 +265,11 @@ export function createAppModel(source: DataSource): AppModel {
     hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null),
     aggregated: () => precision.precision().cellAreaM2 !== null,
   });
+  const tasking = createTaskingModel({
+    view, setView, cube, cubeFilter, hotspotsStale, weights: weightVector, clusters, prioritySettings: priority.settings, boundaries,
+    area: studyArea, client, hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null),
+    aggregated: () => precision.precision().cellAreaM2 !== null,
+  });
 
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
 
@@ -348,6 +356,7 @@ export function createAppModel(source: DataSource): AppModel {
     precision,
     recorded,
     clusters,
+    tasking,
   };
 }
 

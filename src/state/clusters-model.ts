@@ -40,6 +40,8 @@ export interface ClustersModel {
   clusters: Accessor<HotClusters | null>;
   /** Their membership (null until the distinct points are counted). */
   members: Accessor<ClusterMembership[] | null>;
+  /** The distinct crime points of the current clusters' cells by unit (null until counted): proposals share them. */
+  points: Accessor<CellUnitPoints[] | null>;
   /** The cross-border list for the chosen line (a custom level when one is chosen), by harm. */
   entries: Accessor<CrossBorderEntry[] | null>;
   matrix(level: 'borough' | 'bcu'): SharedHarmMatrix | null;
@@ -244,6 +246,11 @@ export function createClustersModel(inputs: ClustersInputs): ClustersModel {
   return {
     clusters: current,
     members: () => (current() ? members() : null),
+    points: () => {
+      const c = current();
+      const p = points();
+      return c && p && p.clusters === c ? p.points : null;
+    },
     entries: () => (inputs.hotspots() ? entries() : null),
     matrix: (level) => (inputs.hotspots() ? matrices[level]() : null),
     selected,

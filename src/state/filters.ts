@@ -7,6 +7,7 @@ import { ALL_CATEGORIES } from '../analysis/categories';
 import type { AreaFilter, CrimeCube, CubeFilter } from '../analysis/cube';
 import { H3_RESOLUTIONS, type H3Resolution } from '../db/schema';
 import { datasetById, DEFAULT_DATASET } from './datasets';
+import { decodeThresholds, encodeThresholds, type TaskingThresholds } from './tasking-url';
 
 export interface ViewState {
   /** The embedded dataset the user's files are loaded on top of (data/datasets.json id). */
@@ -46,6 +47,10 @@ export interface ViewState {
   clusterFdr: 1 | 2 | 3;
   /** The selected hot spot cluster (its id: its smallest H3 cell), or none. */
   cluster: string | null;
+  /** The selected Clear/Hold/Build proposal (its site id: its smallest H3 cell), or none. */
+  proposal: string | null;
+  /** The tasking thresholds the user changed (./tasking-url.ts); {} = the core's defaults. */
+  tasking: Partial<TaskingThresholds>;
 }
 
 export type ClusterLine = 'ward' | 'borough' | 'bcu';
@@ -107,6 +112,8 @@ export const DEFAULT_VIEW: Readonly<ViewState> = deepFreeze({
   clusterLine: 'borough',
   clusterFdr: 2,
   cluster: null,
+  proposal: null,
+  tasking: {},
 });
 
 function deepFreeze<T>(o: T): T {
@@ -195,6 +202,9 @@ export function encodeView(v: ViewState): string {
   if (v.clusterLine !== DEFAULT_VIEW.clusterLine) p.set('line', v.clusterLine);
   if (v.clusterFdr !== DEFAULT_VIEW.clusterFdr) p.set('fdr', String(v.clusterFdr));
   if (v.cluster) p.set('cluster', v.cluster);
+  if (v.proposal) p.set('prop', v.proposal);
+  const tk = encodeThresholds(v.tasking);
+  if (tk) p.set('tk', tk);
   return p.toString();
 }
 
@@ -226,6 +236,7 @@ export function decodeView(search: string): ViewState {
   }
   const hex = p.get('hex')?.toLowerCase() ?? null;
   const cluster = p.get('cluster')?.toLowerCase() ?? null;
+  const proposal = p.get('prop')?.toLowerCase() ?? null;
   const fdr = p.get('fdr');
   const ds = p.get('ds');
   return {
@@ -250,6 +261,8 @@ export function decodeView(search: string): ViewState {
     clusterLine: CLUSTER_LINES.find((l) => l === p.get('line')) ?? DEFAULT_VIEW.clusterLine,
     clusterFdr: fdr === '1' ? 1 : fdr === '3' ? 3 : 2,
     cluster: cluster && /^[0-9a-f]{15}$/.test(cluster) && isValidCell(cluster) ? cluster : null,
+    proposal: proposal && /^[0-9a-f]{15}$/.test(proposal) && isValidCell(proposal) ? proposal : null,
+    tasking: decodeThresholds(p.get('tk')),
   };
 }
 

@@ -10,6 +10,7 @@ import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-repor
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 import type { HotClusters } from '../analysis/clusters.ts';
 import type { ClusterAsk, HotspotRequest, HotspotResponse } from './hotspot-messages';
+import type { TaskingAnswer, TaskingAsk } from './tasking-worker';
 
 /** The study area as the worker takes it: built there from the polygons, cached under the key. */
 export interface StudyRequest {
@@ -34,13 +35,15 @@ export interface HotspotClient {
   priority(args: Args & { options: BacktestOptions }): Promise<PatrolPlan | null>;
   /** Resolves with the hot spot clusters of a result, or null when a newer cluster request superseded it. */
   clusters(args: Args & { ask: ClusterAsk }): Promise<HotClusters | null>;
+  /** Resolves with Clear/Hold/Build proposals, or null when a newer proposals request superseded them. */
+  tasking(args: Args & { ask: TaskingAsk }): Promise<TaskingAnswer | null>;
   dispose(): void;
 }
 
 export function createHotspotClient(): HotspotClient {
   let worker: Worker | null = null;
   let nextId = 1;
-  const latest = { analyse: 0, accuracy: 0, priority: 0, clusters: 0 };
+  const latest = { analyse: 0, accuracy: 0, priority: 0, clusters: 0, tasking: 0 };
   let sentCube: CrimeCube | null = null;
   const waiting = new Map<number, (r: HotspotResponse) => void>();
   /**
@@ -73,7 +76,7 @@ export function createHotspotClient(): HotspotClient {
       (worker ??= spawn()).postMessage(req);
     });
   /** Sends one request (the cube only when it changed, the polygons only when asked for). */
-  async function request(args: Args, ask: Pick<HotspotRequest, 'accuracy' | 'priority' | 'clusters'> = {}): Promise<HotspotResponse> {
+  async function request(args: Args, ask: Pick<HotspotRequest, 'accuracy' | 'priority' | 'clusters' | 'tasking'> = {}): Promise<HotspotResponse> {
     const base: HotspotRequest = { id: nextId++, areaKey: args.areaKey, filter: args.filter, weights: args.weights, ...ask };
     if (args.cube !== sentCube) {
       base.cube = args.cube;
@@ -108,6 +111,12 @@ export function createHotspotClient(): HotspotClient {
       const r = await request(args, { clusters: args.ask });
       if (r.type !== 'clusters') throw new Error('hotspot worker: unexpected reply');
       return ticket === latest.clusters ? r.clusters : null;
+    },
+    async tasking(args) {
+      const ticket = ++latest.tasking;
+      const r = await request(args, { tasking: args.ask });
+      if (r.type !== 'tasking') throw new Error('hotspot worker: unexpected reply');
+      return ticket === latest.tasking ? r.answer : null;
     },
     dispose() {
       worker?.terminate();

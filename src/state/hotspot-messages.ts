@@ -5,6 +5,7 @@ import type { HotspotResult, NoDataArea } from '../analysis/hotspots';
 import type { AccuracyOptions, AccuracyReport } from '../analysis/accuracy-report';
 import type { BacktestOptions, PatrolPlan } from '../analysis/priority-backtest';
 import type { HotClusters } from '../analysis/clusters.ts';
+import type { TaskingAnswer, TaskingAsk } from './tasking-worker';
 
 /** Asks for the hot spot clusters of a hotspot result the worker computed before (its study area is the request's). */
 export interface ClusterAsk {
@@ -32,6 +33,8 @@ export interface HotspotRequest {
   priority?: BacktestOptions;
   /** Asks for the hot spot clusters of a result instead of the hotspot analysis. */
   clusters?: ClusterAsk;
+  /** Asks for Clear/Hold/Build proposals instead of the hotspot analysis (./tasking-worker.ts). */
+  tasking?: TaskingAsk;
 }
 
 export type HotspotResponse =
@@ -39,5 +42,6 @@ export type HotspotResponse =
   | { id: number; type: 'accuracy'; report: AccuracyReport }
   | { id: number; type: 'priority'; plan: PatrolPlan }
   | { id: number; type: 'clusters'; clusters: HotClusters }
+  | { id: number; type: 'tasking'; answer: TaskingAnswer }
   | { id: number; type: 'need-polygons' }
   | { id: number; type: 'error'; message: string };

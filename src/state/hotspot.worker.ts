@@ -10,6 +10,7 @@ import { analyseHotspots, buildStudyArea, type StudyArea } from '../analysis/hot
 import { patrolPlan } from '../analysis/priority-backtest';
 import { findHotClusters } from '../analysis/clusters.ts';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
+import { answerTasking } from './tasking-worker';
 
 let cube: CrimeCube | null = null;
 const studies = new Map<string, StudyArea>();
@@ -31,6 +32,7 @@ self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
       const { hotspots, level, harmWeights } = req.clusters;
       return reply({ id: req.id, type: 'clusters', clusters: findHotClusters({ cube, study, hotspots, filter: req.filter, harmWeights, level }) });
     }
+    if (req.tasking) return reply({ id: req.id, type: 'tasking', answer: answerTasking(cube, study, req.filter, req.weights, req.tasking) });
     if (req.priority) {
       const plan = patrolPlan(cube, study, req.filter, req.weights, req.priority);
       return reply({ id: req.id, type: 'priority', plan }, [plan.priority.buffer, plan.rank.buffer]);

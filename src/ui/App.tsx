@@ -12,6 +12,7 @@ import { DataAttribution } from './map/DataAttribution';
 import { MapTitleStrip } from './map/MapTitleStrip';
 import { MapView } from './map/MapView';
 import { RecordedTrendPanel } from './recorded/RecordedTrendPanel';
+import { ProposalsPanel } from './tasking/ProposalsPanel';
 
 export function App() {
   const app = useApp();
@@ -44,6 +45,7 @@ export function App() {
       <aside class="side right">
         <CellPanel />
         <RecordedTrendPanel />
+        <ProposalsPanel />
         <CrossBorderPanel />
         <AccuracyPanel />
       </aside>

@@ -64,6 +64,7 @@ function fakeClient(levels: number[]): HotspotClient {
     analyse: async () => null,
     accuracy: async () => null,
     priority: async () => null,
+    tasking: async () => null,
     clusters: async (args): Promise<HotClusters> => {
       levels.push(args.ask.level);
       return findHotClusters({ cube: args.cube, study, hotspots: args.ask.hotspots, filter: args.filter, harmWeights: args.ask.harmWeights, level: args.ask.level });

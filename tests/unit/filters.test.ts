@@ -40,13 +40,14 @@ describe('encodeView(view)', () => {
       selected: '87195da49ffffff', camera: { lon: -0.12772, lat: 51.50741, zoom: 12.5 }, lsoa: true,
       rcGroup: 'VIOLENCE AGAINST THE PERSON', rcFrom: '2024-03', rcTo: '2026-02', rcWard: 'E05009372',
       clusterLine: 'bcu', clusterFdr: 3, cluster: '89194ad14d7ffff',
+      proposal: '89194ad1453ffff', tasking: { clearPriorityShare: 0.6, buildMonths: 4, maxSiteAreaKm2: 2.5 },
     };
     // Drugs = code 4; harm overrides as code:days in code order (Burglary 2, Robbery 9), '_'-joined
     // ('%3A' is URLSearchParams' escape of ':').
     expect(encodeView(v)).toBe(
       'ds=london-2017-18&res=7&from=2023-01&to=2023-06&cat=4&ward=E05000644.E05000649&basemap=osm&layer=gi&weight=harm&hw=2%3A1.5_9%3A365&nodata=include' +
         '&hex=87195da49ffffff&rcg=VIOLENCE+AGAINST+THE+PERSON&rcfrom=2024-03&rcto=2026-02&rcward=E05009372&lon=-0.12772&lat=51.50741&zoom=12.5&lsoa=1' +
-        '&line=bcu&fdr=3&cluster=89194ad14d7ffff',
+        '&line=bcu&fdr=3&cluster=89194ad14d7ffff&prop=89194ad1453ffff&tk=cps%3A0.6_bm%3A4_km%3A2.5',
     );
     expect(decodeView(encodeView(v))).toEqual(v);
   });

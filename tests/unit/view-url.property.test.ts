@@ -11,6 +11,7 @@ import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import { H3_RESOLUTIONS } from '../../src/db/schema';
 import { DATASETS } from '../../src/state/datasets';
 import { decodeView, encodeView, MAP_LAYERS, type MapLayerKind, type ViewState } from '../../src/state/filters';
+import { THRESHOLD_KEYS, validThreshold } from '../../src/state/tasking-url';
 
 const RUNS = { numRuns: 1000 };
 
@@ -46,6 +47,10 @@ function problems(v: ViewState): string[] {
   if (!['ward', 'borough', 'bcu'].includes(v.clusterLine)) out.push(`clusterLine ${v.clusterLine}`);
   if (![1, 2, 3].includes(v.clusterFdr)) out.push(`clusterFdr ${v.clusterFdr}`);
   if (v.cluster !== null && !(v.cluster === v.cluster.toLowerCase() && isValidCell(v.cluster))) out.push(`cluster ${v.cluster}`);
+  if (v.proposal !== null && !(v.proposal === v.proposal.toLowerCase() && isValidCell(v.proposal))) out.push(`proposal ${v.proposal}`);
+  for (const [k, x] of Object.entries(v.tasking)) {
+    if (!(THRESHOLD_KEYS as string[]).includes(k) || !validThreshold(k as (typeof THRESHOLD_KEYS)[number], x) || Object.is(x, -0)) out.push(`tasking ${k}=${x}`);
+  }
   if (v.camera !== null) {
     const { lon, lat, zoom } = v.camera;
     if (!(isRounded(lon, 5) && Math.abs(lon) <= 180)) out.push(`lon ${lon}`);
@@ -122,18 +127,30 @@ const validView: fc.Arbitrary<ViewState> = fc.record({
   clusterLine: fc.constantFrom('ward' as const, 'borough' as const, 'bcu' as const),
   clusterFdr: fc.constantFrom(1 as const, 2 as const, 3 as const),
   cluster: fc.option(h3Cell, { nil: null }),
+  proposal: fc.option(h3Cell, { nil: null }),
+  tasking: fc.record(
+    {
+      clearPriorityShare: fc.oneof(fc.integer({ min: 0, max: 100 }).map((k) => k / 100), fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true })).map((x) => x + 0),
+      fallShare: fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
+      buildMonths: fc.integer({ min: 1, max: 120 }),
+      levelMonths: fc.integer({ min: 1, max: 60 }),
+      maxSiteAreaKm2: fc.oneof(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 20000 }).map((k) => k / 10)),
+      joinRings: fc.integer({ min: 1, max: 10 }),
+    },
+    { requiredKeys: [] },
+  ),
 });
 
 // -- Arbitrary search strings -----------------------------------------------------------
 
-const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom', 'lsoa', 'rcg', 'rcfrom', 'rcto', 'rcward', 'line', 'fdr', 'cluster'];
+const KEYS = ['ds', 'res', 'from', 'to', 'cat', 'borough', 'bcu', 'ward', 'basemap', 'layer', 'weight', 'hw', 'hex', 'lon', 'lat', 'zoom', 'lsoa', 'rcg', 'rcfrom', 'rcto', 'rcward', 'line', 'fdr', 'cluster', 'prop', 'tk'];
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 /** Near misses: the app's own keys with values made of the characters its values use. */
 const nearMiss = fc
   .array(
     fc.tuple(
       fc.constantFrom(...KEYS),
-      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'recorded', 'THEFT', 'E05009372', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2', '1', '01', 'true', 'bcu', 'ward', '3', '0', '8919')),
+      fc.oneof(anyText, fc.stringMatching(/^[-+0-9a-fA-F.:_eE%]{0,20}$/), fc.constantFrom(...DATASETS.map((d) => d.id), 'none', 'osm', 'gi', 'recorded', 'THEFT', 'E05009372', 'harm', 'NaN', 'Infinity', '-0', '1e400', '2:-0', '2:0x10_9:1e-400', '1. 2', '1', '01', 'true', 'bcu', 'ward', '3', '0', '8919', 'cps:0.5', 'bm:4_km:6.5', 'jr:0', 'fs:1e-7', 'cps:-0')),
     ),
     { maxLength: 12 },
   )

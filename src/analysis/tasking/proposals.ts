@@ -35,7 +35,7 @@ import { cellCode, type CrimeCube, type CubeFilter } from '../cube';
 import { EMERGING_CATEGORIES, type EmergingCategory } from '../emerging.ts';
 import type { HotspotResult, StudyArea } from '../hotspots.ts';
 import { crimeCategoriesOn, cellFacts, monthlyHarmOf } from './cube-reads.ts';
-import { type PatrolPlanForResult, patrolPlanFor, type PatrolRanking, type PatrolSettings } from './patrol.ts';
+import { type CellFacts, type PatrolPlanForResult, patrolPlanFor, type PatrolRanking, type PatrolSettings } from './patrol.ts';
 import {
   type Displacement,
   displacementCheck,
@@ -274,6 +274,129 @@ function boroughHarm(cube: CrimeCube, clusters: HotClusters): Map<string, number
   return out;
 }
 
+/** What every site of one run reads: built once by {@link proposeTasking}, and again for a redrawn site. */
+interface SiteContext {
+  input: ProposalInput;
+  tasking: TaskingSettings;
+  sites: SiteSettings;
+  months: string[];
+  /** Cube index of the window's first month. */
+  from: number;
+  facts: Map<string, CellFacts>;
+  studyIndex: Map<string, number>;
+  stBins: Int8Array;
+  studySet: Set<string>;
+  boroughTotals: Map<string, number> | null;
+}
+
+function siteContext(input: ProposalInput, extraCells: readonly string[] = []): SiteContext {
+  const { cube, study, hotspots, clusters } = input;
+  const months = clusters.months;
+  const from = months.length > 0 ? cube.months.indexOf(months[0]) : 0;
+  if (months.length > 0 && from < 0) throw new Error(`proposeTasking: the clusters' month ${months[0]} is not in the cube`);
+  return {
+    input,
+    tasking: taskingSettings(input.tasking),
+    sites: { ...DEFAULT_SITE_SETTINGS, ...input.sites },
+    months,
+    from,
+    facts: cellFacts(cube, clusters.filter, clusters.harmWeights, [...clusters.clusters.flatMap((c) => c.cells), ...extraCells]),
+    studyIndex: new Map(study.cells.map((c, i) => [c, i])),
+    stBins: spaceTimeBins(hotspots, study),
+    studySet: new Set(study.cells),
+    boroughTotals: input.boroughAreaKm2 ? boroughHarm(cube, clusters) : null,
+  };
+}
+
+const areaOf = (cells: readonly string[]) => cells.reduce((a, c) => a + cellArea(c, 'km2'), 0);
+
+/** A site (as a cluster: its cells, outline, area, crimes, harm, emerging mix, months hot) from its cells and the clusters it holds. */
+function siteCluster(ctx: SiteContext, cells: string[], parents: readonly HotCluster[]): HotCluster {
+  const { hotspots, study, clusters } = ctx.input;
+  const n = study.cells.length;
+  const studyCells = cells.map((c) => ctx.studyIndex.get(c)!).sort((a, b) => a - b);
+  let emerging: { category: EmergingCategory; cells: number }[] | null = null;
+  if (hotspots.emergingComputed) {
+    const counts = new Map<number, number>();
+    for (const i of studyCells) counts.set(hotspots.emerging[i], (counts.get(hotspots.emerging[i]) ?? 0) + 1);
+    emerging = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, k]) => ({ category: EMERGING_CATEGORIES[code], cells: k }));
+  }
+  return {
+    id: cells[0],
+    cells,
+    studyCells,
+    outline: { type: 'MultiPolygon', coordinates: cellsToMultiPolygon(cells, true) },
+    areaKm2: areaOf(cells),
+    crimes: cells.reduce((a, c) => a + ctx.facts.get(c)!.crimes, 0),
+    harm: cells.reduce((a, c) => a + ctx.facts.get(c)!.harm, 0),
+    peakBin: Math.max(...studyCells.map((i) => hotspots.giBinFdr[i])),
+    topCrimeTypes: [],
+    emerging,
+    monthsHot: ctx.months.filter((_, t) => ctx.stBins.length > 0 && studyCells.some((i) => ctx.stBins[t * n + i] >= clusters.level)),
+    atStudyEdge: parents.some((p) => p.atStudyEdge),
+    touchesNoData: parents.some((p) => p.touchesNoData),
+  };
+}
+
+/** Membership of the sites by ward, borough and BCU: a HotClusters whose "clusters" are the sites. */
+function siteMembership(ctx: SiteContext, sites: readonly HotCluster[]): ClusterMembership[] {
+  const { cube, study, clusters } = ctx.input;
+  const siteOfStudy = new Int32Array(study.cells.length).fill(-1);
+  sites.forEach((site, s) => site.studyCells.forEach((i) => (siteOfStudy[i] = s)));
+  const siteClusters: HotClusters = {
+    ...clusters,
+    clusters: [...sites],
+    clusterOfStudyCell: siteOfStudy,
+    clusterOfCubeCell: Int32Array.from(cube.cells, (c) => {
+      const i = ctx.studyIndex.get(c);
+      return i === undefined ? -1 : siteOfStudy[i];
+    }),
+  };
+  return clusterMembership(cube, siteClusters, { names: ctx.input.names, points: ctx.input.points, aggregated: ctx.input.aggregated });
+}
+
+/** One site's proposal (rank 0: the caller ranks). */
+function siteProposal(ctx: SiteContext, site: HotCluster, m: ClusterMembership, parentIds: string[]): Proposal {
+  const { input, tasking, months, from } = ctx;
+  const { cube, clusters } = input;
+  const w = clusters.harmWeights;
+  const T = months.length;
+  const series = monthlyHarmOf(cube, clusters.filter, w, site.cells, from, T);
+  const hotSet = new Set(site.monthsHot);
+  const evidence = { harm: series.harm, hot: months.map((mo) => hotSet.has(mo)), harmByType: series.harmByType };
+  const phase = recommendPhase(evidence, input.currentPhase?.get(site.id) ?? null, tasking);
+  const ring = ringCells(site.cells, tasking.displacementRings, ctx.studySet);
+  const ringSeries = monthlyHarmOf(cube, clusters.filter, w, ring, from, T);
+  const displacement = { ...displacementCheck(series.harm, ringSeries.harm, tasking), ringCells: ring.length };
+  const boroughs = m.units.borough.filter((u) => u.code !== 'outside').map((u) => u.code);
+  let concentration: Concentration | null = null;
+  const areas = input.boroughAreaKm2;
+  if (areas && ctx.boroughTotals && boroughs.length > 0 && boroughs.every((b) => areas.has(b))) {
+    const harmAll = boroughs.reduce((a, b) => a + (ctx.boroughTotals!.get(b) ?? 0), 0);
+    const areaAll = boroughs.reduce((a, b) => a + areas.get(b)!, 0);
+    const harmShare = harmAll > 0 ? site.harm / harmAll : 0;
+    const areaShare = areaAll > 0 ? site.areaKm2 / areaAll : 0;
+    concentration = { boroughs, harmShare, areaShare, ratio: areaShare > 0 && harmAll > 0 ? harmShare / areaShare : null };
+  }
+  const crimeTypes = Object.keys(series.harmByType)
+    .map((category) => ({ category, crimes: series.crimesByType[category], harm: series.harmByType[category] }))
+    .sort((a, b) => b.harm - a.harm || b.crimes - a.crimes || a.category.localeCompare(b.category));
+  const patrol = patrolPlanFor({
+    cells: site.cells,
+    ranking: input.ranking,
+    facts: ctx.facts,
+    area: { label: `site ${site.id}`, cells: site.cells },
+    settings: input.patrol,
+  });
+  const score = T > 0 ? (site.harm * site.monthsHot.length) / T : site.harm;
+  return {
+    id: site.id, rank: 0, score, cells: site.cells, clusters: parentIds,
+    areaKm2: site.areaKm2, harm: site.harm, crimes: site.crimes, concentration,
+    monthlyHarm: series.harm, trend: seriesTrend(series.harm), pattern: sitePattern(evidence, tasking.minPatternMonths), emerging: site.emerging,
+    crimeTypes, monthsHot: site.monthsHot, months: T, membership: m, phase, displacement, patrol,
+  };
+}
+
 /**
  * Proposals for Clear, Hold and Build from hot-spot clusters (module comment for every rule).
  *
@@ -281,17 +404,11 @@ function boroughHarm(cube: CrimeCube, clusters: HotClusters): Map<string, number
  * @example proposeTasking({ cube, study, hotspots, clusters: findHotClusters(...), ranking: patrolPlan(cube, study, filter, w) }).proposals[0].phase.reasons
  */
 export function proposeTasking(input: ProposalInput): TaskingProposals {
-  const { cube, study, hotspots, clusters } = input;
-  const tasking = taskingSettings(input.tasking);
-  const sites = { ...DEFAULT_SITE_SETTINGS, ...input.sites };
-  const months = clusters.months;
-  const T = months.length;
-  const from = T > 0 ? cube.months.indexOf(months[0]) : 0;
-  if (T > 0 && from < 0) throw new Error(`proposeTasking: the clusters' month ${months[0]} is not in the cube`);
+  const { cube, clusters } = input;
+  const ctx = siteContext(input);
+  const { tasking, sites } = ctx;
   const w = clusters.harmWeights;
-  const facts = cellFacts(cube, clusters.filter, w, clusters.clusters.flatMap((c) => c.cells));
-  const areaOf = (cells: readonly string[]) => cells.reduce((a, c) => a + cellArea(c, 'km2'), 0);
-  const harmOf = (cells: readonly string[]) => cells.reduce((a, c) => a + facts.get(c)!.harm, 0);
+  const harmOf = (cells: readonly string[]) => cells.reduce((a, c) => a + ctx.facts.get(c)!.harm, 0);
 
   // Pieces: whole clusters, or an oversized cluster's runs of cells by main ward.
   const pieces: SitePiece[] = [];
@@ -300,90 +417,39 @@ export function proposeTasking(input: ProposalInput): TaskingProposals {
     for (const cells of runs) pieces.push({ cells, harm: harmOf(cells), areaKm2: areaOf(cells), cluster: k });
   });
   const groups = joinClusters(pieces, sites);
-
-  const studyIndex = new Map(study.cells.map((c, i) => [c, i]));
-  const n = study.cells.length;
-  const stBins = spaceTimeBins(hotspots, study);
-  const merged: HotCluster[] = groups.map((g) => {
-    const cells = g.flatMap((p) => pieces[p].cells).sort();
-    const studyCells = cells.map((c) => studyIndex.get(c)!).sort((a, b) => a - b);
-    const parents = [...new Set(g.map((p) => pieces[p].cluster))].map((k) => clusters.clusters[k]);
-    let emerging: { category: EmergingCategory; cells: number }[] | null = null;
-    if (hotspots.emergingComputed) {
-      const counts = new Map<number, number>();
-      for (const i of studyCells) counts.set(hotspots.emerging[i], (counts.get(hotspots.emerging[i]) ?? 0) + 1);
-      emerging = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code, k]) => ({ category: EMERGING_CATEGORIES[code], cells: k }));
-    }
-    return {
-      id: cells[0],
-      cells,
-      studyCells,
-      outline: { type: 'MultiPolygon', coordinates: cellsToMultiPolygon(cells, true) },
-      areaKm2: areaOf(cells),
-      crimes: cells.reduce((a, c) => a + facts.get(c)!.crimes, 0),
-      harm: harmOf(cells),
-      peakBin: Math.max(...studyCells.map((i) => hotspots.giBinFdr[i])),
-      topCrimeTypes: [],
-      emerging,
-      monthsHot: months.filter((_, t) => stBins.length > 0 && studyCells.some((i) => stBins[t * n + i] >= clusters.level)),
-      atStudyEdge: parents.some((p) => p.atStudyEdge),
-      touchesNoData: parents.some((p) => p.touchesNoData),
-    };
-  });
-  // Membership of the sites: a HotClusters whose "clusters" are the sites.
-  const siteOfStudy = new Int32Array(n).fill(-1);
-  merged.forEach((site, s) => site.studyCells.forEach((i) => (siteOfStudy[i] = s)));
-  const siteClusters: HotClusters = {
-    ...clusters,
-    clusters: merged,
-    clusterOfStudyCell: siteOfStudy,
-    clusterOfCubeCell: Int32Array.from(cube.cells, (c) => {
-      const i = studyIndex.get(c);
-      return i === undefined ? -1 : siteOfStudy[i];
-    }),
-  };
-  const membership = clusterMembership(cube, siteClusters, { names: input.names, points: input.points, aggregated: input.aggregated });
-  const boroughTotals = input.boroughAreaKm2 ? boroughHarm(cube, clusters) : null;
-  const studySet = new Set(study.cells);
-
+  const merged = groups.map((g) =>
+    siteCluster(ctx, g.flatMap((p) => pieces[p].cells).sort(), [...new Set(g.map((p) => pieces[p].cluster))].map((k) => clusters.clusters[k])),
+  );
+  const membership = siteMembership(ctx, merged);
   const unsorted = merged.map((site, s) => {
-    const series = monthlyHarmOf(cube, clusters.filter, w, site.cells, from, T);
-    const hotSet = new Set(site.monthsHot);
-    const evidence = { harm: series.harm, hot: months.map((m) => hotSet.has(m)), harmByType: series.harmByType };
-    const phase = recommendPhase(evidence, input.currentPhase?.get(site.id) ?? null, tasking);
-    const ring = ringCells(site.cells, tasking.displacementRings, studySet);
-    const ringSeries = monthlyHarmOf(cube, clusters.filter, w, ring, from, T);
-    const displacement = { ...displacementCheck(series.harm, ringSeries.harm, tasking), ringCells: ring.length };
-    const m = membership[s];
-    const boroughs = m.units.borough.filter((u) => u.code !== 'outside').map((u) => u.code);
-    let concentration: Concentration | null = null;
-    if (input.boroughAreaKm2 && boroughTotals && boroughs.length > 0 && boroughs.every((b) => input.boroughAreaKm2!.has(b))) {
-      const harmAll = boroughs.reduce((a, b) => a + (boroughTotals.get(b) ?? 0), 0);
-      const areaAll = boroughs.reduce((a, b) => a + input.boroughAreaKm2!.get(b)!, 0);
-      const harmShare = harmAll > 0 ? site.harm / harmAll : 0;
-      const areaShare = areaAll > 0 ? site.areaKm2 / areaAll : 0;
-      concentration = { boroughs, harmShare, areaShare, ratio: areaShare > 0 && harmAll > 0 ? harmShare / areaShare : null };
-    }
-    const crimeTypes = Object.keys(series.harmByType)
-      .map((category) => ({ category, crimes: series.crimesByType[category], harm: series.harmByType[category] }))
-      .sort((a, b) => b.harm - a.harm || b.crimes - a.crimes || a.category.localeCompare(b.category));
-    const patrol = patrolPlanFor({
-      cells: site.cells,
-      ranking: input.ranking,
-      facts,
-      area: { label: `site ${site.id}`, cells: site.cells },
-      settings: input.patrol,
-    });
-    const score = T > 0 ? (site.harm * site.monthsHot.length) / T : site.harm;
     const parentIds = [...new Set(groups[s].map((p) => pieces[p].cluster))].sort((a, b) => a - b).map((k) => clusters.clusters[k].id);
-    return {
-      id: site.id, rank: 0, score, cells: site.cells, clusters: parentIds,
-      areaKm2: site.areaKm2, harm: site.harm, crimes: site.crimes, concentration,
-      monthlyHarm: series.harm, trend: seriesTrend(series.harm), pattern: sitePattern(evidence, tasking.minPatternMonths), emerging: site.emerging,
-      crimeTypes, monthsHot: site.monthsHot, months: T, membership: m, phase, displacement, patrol,
-    } satisfies Proposal;
+    return siteProposal(ctx, site, membership[s], parentIds);
   });
-  const proposals = unsorted.sort((a, b) => b.score - a.score || b.harm - a.harm || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const proposals = unsorted.sort(byRank);
   proposals.forEach((p, i) => (p.rank = i + 1));
-  return { proposals, settings: { tasking, sites }, months };
+  return { proposals, settings: { tasking, sites }, months: ctx.months };
+}
+
+/** The ranking: score, then harm, then id. */
+function byRank(a: Proposal, b: Proposal): number {
+  return b.score - a.score || b.harm - a.harm || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * A site redrawn by the user (issue 13: "the user can redraw it"): the same figures, phase,
+ * displacement check and patrol plan as {@link proposeTasking} gives a site, for any set of study
+ * cells. Its clusters are those holding any of its cells; its rank is 0 (the caller places it).
+ *
+ * @throws {Error} on no cells, or a cell outside the study area.
+ */
+export function proposalForCells(input: ProposalInput, cells: readonly string[]): Proposal {
+  const sorted = [...new Set(cells)].sort();
+  if (sorted.length === 0) throw new Error('proposalForCells: a site needs at least one cell');
+  const ctx = siteContext(input, sorted);
+  const outside = sorted.find((c) => !ctx.studyIndex.has(c));
+  if (outside) throw new Error(`proposalForCells: cell ${outside} is outside the study area`);
+  const inSite = new Set(sorted);
+  const parents = input.clusters.clusters.filter((c) => c.cells.some((x) => inSite.has(x)));
+  const site = siteCluster(ctx, sorted, parents);
+  return siteProposal(ctx, site, siteMembership(ctx, [site])[0], parents.map((p) => p.id));
 }

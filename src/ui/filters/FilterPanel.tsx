@@ -8,6 +8,7 @@ import { MonthPlayer } from './MonthPlayer';
 import { ResolutionField } from './ResolutionField';
 import { CoverageNote } from '../coverage/CoverageNote';
 import { WardSearch } from './WardSearch';
+import { PresetButtons } from './PresetButtons';
 
 export function FilterPanel() {
   const app = useApp();
@@ -90,6 +91,7 @@ export function FilterPanel() {
             none
           </button>
         </legend>
+        <PresetButtons />
         <For each={[...CRIME_CATEGORIES, STOP_AND_SEARCH]}>
           {(c) => (
             <label class="check">

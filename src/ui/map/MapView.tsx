@@ -28,6 +28,7 @@ import type { BoundaryLayers } from '../../map/basemap-style';
 import { BasemapPrompt } from './BasemapPrompt';
 import { useRecordedWardLayer } from '../recorded/ward-layer';
 import { useClusterMap } from '../clusters/cluster-map';
+import { useProposalMap } from '../tasking/proposal-map';
 
 // maplibre-gl 6 cannot find its worker after `vite build` unless told where it is (STACK.md section 7).
 setWorkerUrl(maplibreWorkerUrl);
@@ -98,6 +99,7 @@ export function MapView() {
   let showLsoa = () => {};
   const recorded = useRecordedWardLayer();
   const clusterMap = useClusterMap();
+  const proposalMap = useProposalMap();
 
   /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
@@ -137,7 +139,13 @@ export function MapView() {
               interleaved: false,
               layers: [],
               onHover: onHover as never,
-              onClick: ((info: PickingInfo<string>) => app.select((info.picked && app.hexAt(info.index)?.hex) || null)) as never,
+              onClick: ((info: PickingInfo<string>) => {
+                // While a proposal's site is being redrawn, a click adds or removes its hexagon
+                // (a hexagon not drawn, not significant, say, can join a site too).
+                const cell = info.picked ? (app.hexCells()[info.index] ?? null) : null;
+                if (cell && app.tasking.editing()) app.tasking.toggleCell(cell);
+                else app.select((info.picked && app.hexAt(info.index)?.hex) || null);
+              }) as never,
               onBeforeRender: noteDeckDrawStart,
               onAfterRender: noteDeckFrame,
             });
@@ -147,6 +155,7 @@ export function MapView() {
             showNoData = attachNoData(map, noDataCodes);
             showLsoa = attachLsoa(map, () => (app.view.lsoa ? app.lsoa.data() : null));
             clusterMap.attach(map);
+            proposalMap.attach(map);
             // Map -> URL; the camera effect below ignores a camera the map already shows, so no loop.
             // The map first settles on the rounded camera (a move under 1 m and 0.005 zoom levels):
             // it then shows exactly what the URL says, so the link draws the same pixels elsewhere.
@@ -218,6 +227,7 @@ export function MapView() {
         ...recorded.layers(),
         selectionLayer(app.selected()),
         ...clusterMap.layers(),
+        ...proposalMap.layers(),
         labelLayer(labels(), zoom()),
         noDataLabelLayer(labels(), noDataCodes(), zoom()),
       ],

@@ -5,6 +5,7 @@
  */
 import { getHexagonAreaAvg } from 'h3-js';
 import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../analysis/categories';
+import { presetMatching } from '../../analysis/presets';
 import { MAP_LAYERS, type ViewState } from '../../state/filters';
 
 export interface MapTitle {
@@ -30,21 +31,26 @@ export function monthInWords(month: string): string {
 const MAX_NAMED = 3;
 
 /**
- * The chosen crime types in words: "All crime types", "Robbery", "Robbery, Violence and sexual
- * offences" (police.uk's order), "7 of 14 crime types"; stop and search (not crimes) is added by name.
+ * The chosen crime types in words: "All crime types", one of the Met's groupings by its name when
+ * the crimes chosen are exactly that grouping ("Neighbourhood crime", src/analysis/presets.ts),
+ * "Robbery", "Robbery, Violence and sexual offences" (police.uk's order), "7 of 14 crime types";
+ * stop and search (not crimes) is added by name.
  */
 export function crimeTypesInWords(categories: readonly string[]): string {
   const chosen = new Set(categories);
   const crimes = CRIME_CATEGORIES.filter((c) => chosen.has(c));
   const stops = chosen.has(STOP_AND_SEARCH);
+  const preset = presetMatching(crimes);
   const crimeWords =
     crimes.length === CRIME_CATEGORIES.length
       ? 'All crime types'
-      : crimes.length === 0
-        ? ''
-        : crimes.length <= MAX_NAMED
-          ? crimes.join(', ')
-          : `${crimes.length} of ${CRIME_CATEGORIES.length} crime types`;
+      : preset
+        ? preset.label
+        : crimes.length === 0
+          ? ''
+          : crimes.length <= MAX_NAMED
+            ? crimes.join(', ')
+            : `${crimes.length} of ${CRIME_CATEGORIES.length} crime types`;
   if (!stops) return crimeWords || 'No crime types';
   return crimeWords ? `${crimeWords} and stop and search` : 'Stop and search (not crimes)';
 }
