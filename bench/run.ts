@@ -28,6 +28,7 @@ import { buildCube } from '../src/db/cube';
 import { createNodeIngestEnv, loadBoundariesFromDir } from '../src/ingest/env-node';
 import { ingestFile, type IngestEnv, type IngestReport } from '../src/ingest/pipeline';
 import { DEFAULT_VIEW, toCubeFilter } from '../src/state/filters';
+import { mulberry32 } from '../src/analysis/random';
 import { runBrowserBench } from './browser';
 import { median, percentile } from './stats';
 
@@ -50,17 +51,6 @@ const CSV_COLUMNS = [
 // Preparation (child process, native DuckDB): A as CSV, B as a seeded resample written as CSV
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so the resample is the same on every run and machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function prepare(dir: string): Promise<void> {
   const { DuckDBInstance } = await import('@duckdb/node-api');

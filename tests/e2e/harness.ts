@@ -126,3 +126,25 @@ export async function countDeckPixels(page: Page, colors: [number, number, numbe
     { colors, tol },
   );
 }
+
+/** A point over a drawn hexagon near the map's centre (an opaque deck pixel whose neighbours 3 px away are opaque too). */
+export async function hexagonSpot(page: Page): Promise<{ x: number; y: number }> {
+  const spot = await page.evaluate(() => {
+    const c = [...document.querySelectorAll('[data-testid="map"] canvas')].find((x) => !x.classList.contains('maplibregl-canvas')) as HTMLCanvasElement;
+    const r = c.getBoundingClientRect();
+    const k = document.createElement('canvas');
+    k.width = c.width;
+    k.height = c.height;
+    const ctx = k.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    const d = ctx.getImageData(0, 0, k.width, k.height).data;
+    const s = r.width / c.width;
+    const opaque = (x: number, y: number) => d[(Math.floor(y) * c.width + Math.floor(x)) * 4 + 3] > 200;
+    for (let ring = 0; ring < Math.min(c.width, c.height) / 2; ring += 4)
+      for (const [x, y] of [[c.width / 2 + ring, c.height / 2], [c.width / 2 - ring, c.height / 2], [c.width / 2, c.height / 2 + ring], [c.width / 2, c.height / 2 - ring]])
+        if (opaque(x, y) && [-3, 3].every((o) => opaque(x + o, y) && opaque(x, y + o))) return { x: r.left + x * s, y: r.top + y * s };
+    return null;
+  });
+  if (!spot) throw new Error('no drawn hexagon near the centre of the map');
+  return spot;
+}

@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRIME_CATEGORIES, STOP_AND_SEARCH } from '../../src/analysis/categories';
-import { launchBrowser, openReady, ROOT, servePreview, type Served, waitReady, recordsUrl } from './harness';
+import { launchBrowser, openReady, ROOT, servePreview, type Served, waitReady, recordsUrl, hexagonSpot } from './harness';
 
 const WESTMINSTER = 'E09000033';
 const CAMDEN = 'E09000007';
@@ -89,29 +89,6 @@ function hexagonMismatch(a: Uint8Array, b: Uint8Array): number {
   return mismatch / Math.max(hexagon, 1);
 }
 
-/** Page coordinates of a drawn hexagon (an opaque deck pixel), scanning from the centre out. */
-async function hexagonSpot(page: Page): Promise<{ x: number; y: number }> {
-  const spot = await page.evaluate(() => {
-    const c = [...document.querySelectorAll('[data-testid="map"] canvas')].find((x) => !x.classList.contains('maplibregl-canvas')) as HTMLCanvasElement;
-    const r = c.getBoundingClientRect();
-    const k = document.createElement('canvas');
-    k.width = c.width;
-    k.height = c.height;
-    const ctx = k.getContext('2d')!;
-    ctx.drawImage(c, 0, 0);
-    const d = ctx.getImageData(0, 0, k.width, k.height).data;
-    const s = r.width / c.width;
-    for (let ring = 0; ring < Math.min(c.width, c.height) / 2; ring += 4)
-      for (const [x, y] of [[c.width / 2 + ring, c.height / 2], [c.width / 2 - ring, c.height / 2], [c.width / 2, c.height / 2 + ring], [c.width / 2, c.height / 2 - ring]]) {
-        const i = (Math.floor(y) * c.width + Math.floor(x)) * 4;
-        // Opaque, and inside a hexagon rather than on its edge: the pixels 3 px around agree.
-        if (d[i + 3] > 200 && [-3, 3].every((o) => d[i + o * 4 + 3] > 200 && d[i + o * 4 * c.width + 3] > 200)) return { x: r.left + x * s, y: r.top + y * s };
-      }
-    return null;
-  });
-  expect(spot).not.toBeNull();
-  return spot!;
-}
 
 describe('a shared link is the view (Chromium)', () => {
   let served: Served;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, ROOT, servePreview, type Served, waitReady } from './harness';
+import { collectErrors, launchBrowser, ROOT, servePreview, type Served, waitReady, hexagonSpot } from './harness';
 import { boundaryFeature, crimePoints, crimesInside, type CrimePoints } from './reference';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
@@ -30,27 +30,6 @@ const wardCode = (name: string, boroughName: string) => {
 };
 const BLOOMSBURY = wardCode('Bloomsbury', 'Camden');
 
-/** A point over a drawn hexagon near the map's centre (an opaque deck pixel whose neighbours 3 px away are opaque too). */
-async function hexagonSpot(page: Page): Promise<{ x: number; y: number }> {
-  const spot = await page.evaluate(() => {
-    const c = [...document.querySelectorAll('[data-testid="map"] canvas')].find((x) => !x.classList.contains('maplibregl-canvas')) as HTMLCanvasElement;
-    const r = c.getBoundingClientRect();
-    const k = document.createElement('canvas');
-    k.width = c.width;
-    k.height = c.height;
-    const ctx = k.getContext('2d')!;
-    ctx.drawImage(c, 0, 0);
-    const d = ctx.getImageData(0, 0, k.width, k.height).data;
-    const s = r.width / c.width;
-    const opaque = (x: number, y: number) => d[(Math.floor(y) * c.width + Math.floor(x)) * 4 + 3] > 200;
-    for (let ring = 0; ring < Math.min(c.width, c.height) / 2; ring += 4)
-      for (const [x, y] of [[c.width / 2 + ring, c.height / 2], [c.width / 2 - ring, c.height / 2], [c.width / 2, c.height / 2 + ring], [c.width / 2, c.height / 2 - ring]])
-        if (opaque(x, y) && [-3, 3].every((o) => opaque(x + o, y) && opaque(x, y + o))) return { x: r.left + x * s, y: r.top + y * s };
-    return null;
-  });
-  expect(spot).not.toBeNull();
-  return spot!;
-}
 
 /** MapLibre canvas pixels of the LSOA outline violet (red above green, blue well above red: no other base map colour is). */
 async function violetPixelsOf(page: Page): Promise<number> {

@@ -7,12 +7,12 @@ import {
   areaCoverage,
   type CellFacts,
   hoursPerCellWeek,
-  mulberry32,
   patrolPlanFor,
   patrolResolution,
   patrolSettings,
   DEFAULT_PATROL_SETTINGS,
 } from '../../src/analysis/tasking/patrol';
+import { mulberry32 } from '../../src/analysis/random';
 
 // Ids need only sort as H3 ids do (fixed-width strings); the plan never reads their geometry.
 const ids = ['8a01', '8a02', '8a03', '8a04', '8a05', '8a06'];

@@ -21,6 +21,7 @@
  *   harm (and, separately, crimes) in the planned cells of the area, N the area's, k the planned
  *   cells in the area, cells the area's cells.
  */
+import { mulberry32 } from '../random';
 import type { SpatialPrecision } from '../precision.ts';
 import { rankCells, rankingKey } from '../priority.ts';
 
@@ -69,21 +70,6 @@ export function hoursPerCellWeek(s: PatrolSettings): number {
   return (s.visitsPerDay * s.minutesPerVisit * s.daysPerWeek) / 60;
 }
 
-/**
- * Mulberry32, a small seeded generator of uniform numbers in [0, 1) (Tommy Ettinger's public
- * domain 32-bit generator): the same seed gives the same schedule in every engine, since it uses
- * only 32-bit integer arithmetic (Math.imul, shifts).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher-Yates shuffle of a copy, driven by `random`. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
