@@ -27,6 +27,7 @@ import { createHotspotClient, type HotspotClient, type StudyRequest } from './ho
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { createPrecisionModel, type PrecisionModel } from './precision-model';
 import { createClustersModel, type ClustersModel } from './clusters-model';
+import { createPatrolModel, type PatrolModel } from './patrol-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -110,6 +111,8 @@ export interface AppModel {
   recorded: RecordedCrimeModel;
   /** Hot spot clusters, who shares them, and the user's boundary files as levels (issue 12). */
   clusters: ClustersModel;
+  /** The patrol plan for a ward, a borough or a drawn area, and the inspector's edits (issue 13). */
+  patrol: PatrolModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -125,7 +128,8 @@ export function createAppModel(source: DataSource): AppModel {
   const [lastAggregateMs, setLastAggregateMs] = createSignal(0);
   const precision = createPrecisionModel();
 
-  const url = createUrlWriter(() => encodeView(view));
+  // The patrol plan keeps its own parameters after the view's (it is created below, before any write).
+  const url = createUrlWriter(() => patrol.query(encodeView(view)));
   const setView = (patch: Partial<ViewState>) => {
     setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
     url.schedule();
@@ -263,6 +267,10 @@ export function createAppModel(source: DataSource): AppModel {
     aggregated: () => precision.precision().cellAreaM2 !== null,
   });
 
+  const patrol = createPatrolModel({
+    view, setView, cube, cubeFilter, harmWeights, boundaries, priority, precision: precision.precision, writeUrl: () => url.schedule(),
+  });
+
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
 
   /**
@@ -348,6 +356,7 @@ export function createAppModel(source: DataSource): AppModel {
     precision,
     recorded,
     clusters,
+    patrol,
   };
 }
 

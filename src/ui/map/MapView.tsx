@@ -28,6 +28,7 @@ import type { BoundaryLayers } from '../../map/basemap-style';
 import { BasemapPrompt } from './BasemapPrompt';
 import { useRecordedWardLayer } from '../recorded/ward-layer';
 import { useClusterMap } from '../clusters/cluster-map';
+import { usePatrolMap } from '../patrol/patrol-map';
 
 // maplibre-gl 6 cannot find its worker after `vite build` unless told where it is (STACK.md section 7).
 setWorkerUrl(maplibreWorkerUrl);
@@ -98,6 +99,7 @@ export function MapView() {
   let showLsoa = () => {};
   const recorded = useRecordedWardLayer();
   const clusterMap = useClusterMap();
+  const patrolMap = usePatrolMap();
 
   /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
@@ -137,7 +139,7 @@ export function MapView() {
               interleaved: false,
               layers: [],
               onHover: onHover as never,
-              onClick: ((info: PickingInfo<string>) => app.select((info.picked && app.hexAt(info.index)?.hex) || null)) as never,
+              onClick: ((info: PickingInfo<string>) => patrolMap.click(info.coordinate) || app.select((info.picked && app.hexAt(info.index)?.hex) || null)) as never,
               onBeforeRender: noteDeckDrawStart,
               onAfterRender: noteDeckFrame,
             });
@@ -147,6 +149,7 @@ export function MapView() {
             showNoData = attachNoData(map, noDataCodes);
             showLsoa = attachLsoa(map, () => (app.view.lsoa ? app.lsoa.data() : null));
             clusterMap.attach(map);
+            patrolMap.attach(map);
             // Map -> URL; the camera effect below ignores a camera the map already shows, so no loop.
             // The map first settles on the rounded camera (a move under 1 m and 0.005 zoom levels):
             // it then shows exactly what the URL says, so the link draws the same pixels elsewhere.
@@ -218,6 +221,7 @@ export function MapView() {
         ...recorded.layers(),
         selectionLayer(app.selected()),
         ...clusterMap.layers(),
+        ...patrolMap.layers(),
         labelLayer(labels(), zoom()),
         noDataLabelLayer(labels(), noDataCodes(), zoom()),
       ],
