@@ -158,13 +158,13 @@ export function createAppModel(source: DataSource): AppModel {
    * the chosen area's polygons, without the no-data boroughs unless the user keeps them; null
    * when the area has no polygon.
    */
-  const studyRequest = (c: CrimeCube, b: BoundaryLayers): StudyRequest | null => {
-    const features = areaFeatures(b, view.area);
+  const studyRequest = (c: CrimeCube, b: BoundaryLayers, area: ViewState['area'] = view.area): StudyRequest | null => {
+    const features = areaFeatures(b, area);
     if (features.length === 0) return null;
     const cov = coverage();
     const nd = cov ? noDataStudyArea(cov, b.boroughs, view.includeNoData) : null;
     return {
-      areaKey: areaKey(c.resolution, view.area) + (nd?.key ?? ''),
+      areaKey: areaKey(c.resolution, area) + (nd?.key ?? ''),
       polygons: () => features as never,
       noDataArea: nd ? () => nd.area : undefined,
     };
@@ -268,7 +268,12 @@ export function createAppModel(source: DataSource): AppModel {
   });
 
   const patrol = createPatrolModel({
-    view, setView, cube, cubeFilter, harmWeights, boundaries, priority, precision: precision.precision, writeUrl: () => url.schedule(),
+    view, setView, cube, cubeFilter, harmWeights, weights: weightVector, boundaries, client, precision: precision.precision, writeUrl: () => url.schedule(),
+    studyOf: (area) => {
+      const c = cube();
+      const b = boundaries();
+      return c && b ? studyRequest(c, b, area) : null;
+    },
   });
 
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));

@@ -13,7 +13,7 @@
 import { type Accessor, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { getResolution, latLngToCell } from 'h3-js';
-import type { CrimeCube, CubeFilter } from '../analysis/cube';
+import type { AreaFilter, CrimeCube, CubeFilter } from '../analysis/cube';
 import type { Backtest } from '../analysis/priority-backtest';
 import { studyAreaCells } from '../analysis/study-area';
 import { cellFacts } from '../analysis/tasking/cube-reads';
@@ -22,7 +22,8 @@ import type { LoadedPrecision } from '../db/precision';
 import type { H3Resolution } from '../db/schema';
 import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
 import type { ViewState } from './filters';
-import type { PriorityModel } from './priority-model';
+import type { HotspotClient, StudyRequest } from './hotspot-client';
+import { createPriorityModel, type PriorityModel } from './priority-model';
 import { addCells, candidateCells, decodePatrol, EMPTY_PATROL, lassoCells, type LassoRing, type PatrolState, toggleCell, withPatrolParams } from './patrol-url';
 
 /** What the plan covers: the area whose cells it starts from and whose harm its PAI measures. */
@@ -50,8 +51,9 @@ export interface PatrolModel {
   target: Accessor<PatrolTarget | null>;
   /** The plan (null while its ranking is computed, or without a target or cells). */
   plan: Accessor<PatrolPlanForResult | null>;
-  /** The backtest behind the order (the priority model's). */
+  /** The backtest behind the order, and the area it was run on ("Camden (212 hexagons)"). */
   backtest: Accessor<Backtest | null>;
+  basisLabel: Accessor<string | null>;
   /** Why there is no plan, in words (null when there is one). */
   why: Accessor<string | null>;
   tool: Accessor<PatrolTool>;
@@ -72,11 +74,31 @@ export interface PatrolInputs {
   cube: Accessor<CrimeCube | null>;
   cubeFilter: Accessor<CubeFilter | null>;
   harmWeights: Accessor<Float64Array>;
+  /** Harm weights when the view weighs by harm, else undefined (the priority is then in crimes). */
+  weights: Accessor<Float64Array | undefined>;
   boundaries: Accessor<BoundaryLayers | null>;
-  priority: PriorityModel;
+  client: () => HotspotClient;
+  /** The hot spot study area of an area filter (the app's: no-data boroughs left out as the view says). */
+  studyOf(area: AreaFilter): StudyRequest | null;
   precision: Accessor<LoadedPrecision>;
   /** Asks for the link to be rewritten. */
   writeUrl(): void;
+}
+
+/** The plan's area: the drawn one, else the view's one ward or one borough (null: none). */
+function targetOf(s: PatrolState, area: AreaFilter, cube: CrimeCube | null, b: BoundaryLayers | null): PatrolTarget | null {
+  if (!cube || !b) return null;
+  if (s.lasso) {
+    const ring = [...s.lasso, s.lasso[0]];
+    return {
+      kind: 'drawn', code: null, label: 'the drawn area', cells: lassoCells(s.lasso, cube.resolution),
+      outline: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }],
+    };
+  }
+  if ((area.kind !== 'ward' && area.kind !== 'borough') || area.codes.length !== 1) return null;
+  const outline = areaFeatures(b, area) as Feature<Polygon | MultiPolygon>[];
+  if (outline.length === 0) return null;
+  return { kind: area.kind, code: area.codes[0], label: String(outline[0].properties?.name ?? area.codes[0]), cells: studyAreaCells(outline, cube.resolution), outline };
 }
 
 export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
@@ -89,9 +111,40 @@ export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
   };
   const resolution = createMemo(() => patrolResolution(inputs.precision()));
 
+  const target = createMemo<PatrolTarget | null>(() => targetOf(state(), view.area, inputs.cube(), inputs.boundaries()));
+
+  /**
+   * The area the plan's ranking is computed and backtested on: the borough of the ward or the
+   * borough itself (a ward's dozen cells are too few to backtest: 5 % of them is under one cell);
+   * for a drawn area, the view's area (a one-ward view: its borough).
+   */
+  const basis = createMemo<AreaFilter | null>(
+    () => {
+      const t = target();
+      const b = inputs.boundaries();
+      if (!t || !b) return null;
+      const a = t.kind === 'drawn' ? view.area : { kind: t.kind, codes: [t.code!] };
+      if (a.kind !== 'ward') return a;
+      const boroughs = [...new Set(b.wards.features.filter((f) => a.codes.includes(String(f.properties?.code))).map((f) => String(f.properties?.borough)))];
+      return boroughs.length > 0 ? { kind: 'borough', codes: boroughs.sort() } : a;
+    },
+    null,
+    { equals: (x, y) => JSON.stringify(x) === JSON.stringify(y) },
+  );
+  const priority: PriorityModel = createPriorityModel({
+    cube: inputs.cube,
+    cubeFilter: inputs.cubeFilter,
+    weights: inputs.weights,
+    client: inputs.client,
+    channel: 'patrol',
+    area: () => {
+      const a = basis();
+      return a ? inputs.studyOf(a) : null;
+    },
+  });
   // The ranking is computed only while the plan is open.
   createEffect(() => {
-    if (state().open) onCleanup(inputs.priority.use());
+    if (state().open) onCleanup(priority.use());
   });
   // Opening the plan puts the map at the patrol resolution (the priority is of the map's cells).
   createEffect(() => {
@@ -99,28 +152,9 @@ export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
     if (state().open && view.resolution !== r && inputs.cube()) inputs.setView({ resolution: r as H3Resolution });
   });
 
-  const target = createMemo<PatrolTarget | null>(() => {
-    const cube = inputs.cube();
-    const b = inputs.boundaries();
-    if (!cube || !b) return null;
-    const s = state();
-    if (s.lasso) {
-      const ring = [...s.lasso, s.lasso[0]];
-      return {
-        kind: 'drawn', code: null, label: 'the drawn area', cells: lassoCells(s.lasso, cube.resolution),
-        outline: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }],
-      };
-    }
-    const a = view.area;
-    if ((a.kind !== 'ward' && a.kind !== 'borough') || a.codes.length !== 1) return null;
-    const outline = areaFeatures(b, a) as Feature<Polygon | MultiPolygon>[];
-    if (outline.length === 0) return null;
-    return { kind: a.kind, code: a.codes[0], label: String(outline[0].properties?.name ?? a.codes[0]), cells: studyAreaCells(outline, cube.resolution), outline };
-  });
-
   /** The priority model's latest ranking, if it is of the map's cells. */
   const ranking = createMemo<PatrolRanking | null>(() => {
-    const p = inputs.priority.plan();
+    const p = priority.plan();
     const cube = inputs.cube();
     if (!p || !cube || p.cells.length === 0 || getResolution(p.cells[0]) !== cube.resolution) return null;
     return p;
@@ -132,7 +166,7 @@ export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
     const cube = inputs.cube();
     const filter = inputs.cubeFilter();
     const r = ranking();
-    if (!cube || !filter || !r) return { plan: null, why: inputs.priority.error() ?? 'Ranking the cells by patrol priority…' };
+    if (!cube || !filter || !r) return { plan: null, why: priority.error() ?? 'Ranking the cells by patrol priority…' };
     const s = state();
     const cells = candidateCells(t.cells, s);
     if (cells.length === 0) return { plan: null, why: `${t.label} has no cells at resolution ${cube.resolution}: click cells or lasso some in.` };
@@ -150,7 +184,15 @@ export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
     resolution,
     target,
     plan: () => planned().plan,
-    backtest: () => (ranking() ? (inputs.priority.plan()?.backtest ?? null) : null),
+    backtest: () => (ranking() ? (priority.plan()?.backtest ?? null) : null),
+    basisLabel: () => {
+      const a = basis();
+      const b = inputs.boundaries();
+      const r = ranking();
+      if (!a || !b || !r) return null;
+      const name = a.kind === 'all' ? 'the London boroughs' : areaFeatures(b, a).map((f) => String(f.properties?.name ?? f.properties?.code)).join(', ');
+      return `${name} (${r.cells.length.toLocaleString('en-GB')} hexagons)`;
+    },
     why: () => planned().why,
     tool,
     setTool,

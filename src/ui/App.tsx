@@ -12,6 +12,8 @@ import { DataAttribution } from './map/DataAttribution';
 import { MapTitleStrip } from './map/MapTitleStrip';
 import { MapView } from './map/MapView';
 import { RecordedTrendPanel } from './recorded/RecordedTrendPanel';
+import { PatrolPanel } from './patrol/PatrolPanel';
+import { WardProfilePanel } from './ward-profile/WardProfilePanel';
 
 export function App() {
   const app = useApp();
@@ -43,6 +45,8 @@ export function App() {
       </main>
       <aside class="side right">
         <CellPanel />
+        <WardProfilePanel />
+        <PatrolPanel />
         <RecordedTrendPanel />
         <CrossBorderPanel />
         <AccuracyPanel />
