@@ -8,9 +8,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellToLatLng } from 'h3-js';
+import { cellToLatLng, polygonToCells } from 'h3-js';
 import { bbox } from '@turf/turf';
-import { launchBrowser, openReady, servePreview, type Served } from './harness';
+import { launchBrowser, openReady, recordsUrl, servePreview, type Served } from './harness';
 import { boundaryFeature } from './reference';
 import { allMonths, cellMonthly, cellsByCentre, cellTotals, inside, orderByScore, project, rankingScoreOf, rowsInBox, type HexCrimeRow } from './tasking-reference';
 
@@ -155,4 +155,44 @@ describe('a patrol plan for a ward, built by clicking cells', () => {
       await page.setViewportSize({ width: 1280, height: 860 });
     }
   });
+
+  it('an area lassoed on the map becomes the plan\'s area: its cells by centre, kept in the link', async () => {
+    await page.getByTestId('patrol-lasso-area').click();
+    const cam = { lon: Number(param('lon')), lat: Number(param('lat')), zoom: Number(param('zoom')) };
+    const rect = (await page.getByTestId('map').boundingBox())!;
+    // A square of about 700 × 670 m around the ward's middle, drawn as one drag.
+    const corners: [number, number][] = [[-0.005, -0.003], [0.005, -0.003], [0.005, 0.003], [-0.005, 0.003]].map(([dx, dy]) => [cam.lon + dx, cam.lat + dy]);
+    const at = corners.map(([lon, lat]) => project(lon, lat, cam, rect));
+    await page.mouse.move(at[0].x, at[0].y);
+    await page.mouse.down();
+    for (const p of [...at.slice(1), at[0]]) await page.mouse.move(p.x, p.y, { steps: 2 });
+    await page.mouse.up();
+    await expect.poll(() => param('plasso')).not.toBeNull();
+    // The ring kept is the drag, to the map's precision (within a pixel: about 5 m at this zoom).
+    const ring = param('plasso')!.split(';').map((p) => p.split(',').map(Number) as [number, number]);
+    for (const [lon, lat] of corners) expect(Math.min(...ring.map(([x, y]) => Math.hypot(x - lon, y - lat)))).toBeLessThan(0.0001);
+    // The edits of the ward's plan are dropped; the cells are those whose centre is inside the ring.
+    expect(param('prm')).toBeNull();
+    expect(param('padd')).toBeNull();
+    const expected = polygonToCells(ring, RES, true).sort();
+    expect(expected.length).toBeGreaterThan(3);
+    await expect.poll(async () => (await listCells()).map((c) => c.h3).sort()).toEqual(expected);
+    expect(await page.getByTestId('patrol-target').textContent()).toContain(`For the drawn area (drawn on the map, ${expected.length} cells)`);
+    // The map pans again once the lasso is done.
+    expect(await page.getByTestId('patrol-lasso-area').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('on point records (the 2017-18 set) the plan puts the map at resolution 10', async () => {
+    const { page: p, errors: e } = await openReady(browser, recordsUrl(served, `ward=${BLOOMSBURY}&patrol=1`));
+    try {
+      await expect.poll(() => new URL(p.url()).searchParams.get('res'), { timeout: 60_000 }).toBe('10');
+      expect(await p.getByTestId('patrol-resolution').textContent()).toBe('Patrol cells at resolution 10: the data place crimes precisely enough for cells of about 66 m.');
+      // The ward's cells at resolution 10, in the plan once the cube is rebuilt.
+      const cells = cellsByCentre(ward, 10);
+      await expect.poll(async () => (await p.$$eval('[data-testid="patrol-list"] li', (lis) => lis.map((li) => li.getAttribute('data-h3')!))).sort(), { timeout: 120_000 }).toEqual(cells);
+      expect(e).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  }, 240_000);
 });
