@@ -10,7 +10,7 @@
  * Cells are at resolution 10 where the data are precise enough, else 9 (`patrolResolution`):
  * opening the plan switches the map to it, since the priority is computed on the map's cells.
  */
-import { type Accessor, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { getResolution, latLngToCell } from 'h3-js';
 import type { AreaFilter, CrimeCube, CubeFilter } from '../analysis/cube';
@@ -146,11 +146,28 @@ export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
   createEffect(() => {
     if (state().open) onCleanup(priority.use());
   });
-  // Opening the plan puts the map at the patrol resolution (the priority is of the map's cells).
-  createEffect(() => {
-    const r = resolution().resolution;
-    if (state().open && view.resolution !== r && inputs.cube()) inputs.setView({ resolution: r as H3Resolution });
-  });
+  // Opening the plan (or data of another precision) puts the map at the patrol resolution, since
+  // the priority is of the map's cells. A resolution the user picks afterwards is left alone: the
+  // panel then says the plan uses the map's cells.
+  createEffect(
+    on(
+      () => [state().open, resolution().resolution, inputs.cube() !== null] as const,
+      ([open, r, ready]) => {
+        if (open && ready && untrack(() => view.resolution) !== r) inputs.setView({ resolution: r as H3Resolution });
+      },
+    ),
+  );
+  // Another ward or borough chosen: edits made to the previous one's cells no longer apply.
+  createEffect(
+    on(
+      () => `${view.area.kind}|${view.area.kind === 'all' ? '' : view.area.codes.join(',')}`,
+      () => {
+        const s = untrack(state);
+        if (!s.lasso && s.added.length + s.removed.length > 0) setState({ ...s, added: [], removed: [] });
+      },
+      { defer: true },
+    ),
+  );
 
   /** The priority model's latest ranking, if it is of the map's cells. */
   const ranking = createMemo<PatrolRanking | null>(() => {
@@ -204,7 +221,8 @@ export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
     lasso(ring) {
       const cube = inputs.cube();
       if (!cube || ring.length < 3) return;
-      if (tool() === 'lasso-area') setState({ ...state(), lasso: ring, added: [], removed: [] });
+      // With no area yet, a lasso of cells draws the area.
+      if (tool() === 'lasso-area' || !target()) setState({ ...state(), lasso: ring, added: [], removed: [] });
       else setState(addCells(state(), lassoCells(ring, cube.resolution), areaSet()));
       setTool('cells');
     },

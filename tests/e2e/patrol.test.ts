@@ -12,7 +12,7 @@ import { cellToLatLng, polygonToCells } from 'h3-js';
 import { bbox } from '@turf/turf';
 import { launchBrowser, openReady, recordsUrl, servePreview, type Served } from './harness';
 import { boundaryFeature } from './reference';
-import { allMonths, cellMonthly, cellsByCentre, cellTotals, inside, orderByScore, project, rankingScoreOf, rowsInBox, type HexCrimeRow } from './tasking-reference';
+import { allMonths, cellMonthly, cellsByCentre, cellTotals, orderByScore, project, rankingScoreOf, rowsInBox, type HexCrimeRow } from './tasking-reference';
 
 const BLOOMSBURY = 'E05013653';
 const CAMDEN = 'E09000007';
