@@ -182,6 +182,20 @@ describe('a patrol plan for a ward, built by clicking cells', () => {
     expect(await page.getByTestId('patrol-lasso-area').getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('the forecast panel and the patrol plan both get their ranking when one change asks for both at once', async () => {
+    // Each asks the hotspot worker on its own channel: before, the later request made the earlier
+    // one's answer count as superseded, and that panel waited for ever.
+    await page.getByTestId('accuracy-toggle').click();
+    const basis = page.getByTestId('priority-basis');
+    await expect.poll(() => basis.count(), { timeout: 60_000 }).toBe(1);
+    expect(await basis.textContent()).toContain('by their crimes of each month');
+    await page.getByTestId('weight').selectOption('harm');
+    await expect.poll(() => basis.textContent(), { timeout: 60_000 }).toContain('by their harm of each month');
+    await expect.poll(() => page.getByTestId('patrol-verdict').textContent(), { timeout: 60_000 }).toMatch(/caught [\d.]+ % of next month's harm/);
+    await page.getByTestId('weight').selectOption('count');
+    await page.getByTestId('accuracy-toggle').click();
+  });
+
   it('on point records (the 2017-18 set) the plan puts the map at resolution 10', async () => {
     const { page: p, errors: e } = await openReady(browser, recordsUrl(served, `ward=${BLOOMSBURY}&patrol=1`));
     try {
