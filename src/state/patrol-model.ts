@@ -11,11 +11,9 @@
  * opening the plan switches the map to it, since the priority is computed on the map's cells.
  */
 import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { getResolution, latLngToCell } from 'h3-js';
 import type { AreaFilter, CrimeCube, CubeFilter } from '../analysis/cube';
 import type { Backtest } from '../analysis/priority-backtest';
-import { studyAreaCells } from '../analysis/study-area';
 import { cellFacts } from '../analysis/tasking/cube-reads';
 import { patrolPlanFor, type PatrolPlanForResult, patrolResolution, type PatrolRanking } from '../analysis/tasking/patrol';
 import type { LoadedPrecision } from '../db/precision';
@@ -25,18 +23,9 @@ import type { ViewState } from './filters';
 import type { HotspotClient, StudyRequest } from './hotspot-client';
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { addCells, candidateCells, decodePatrol, EMPTY_PATROL, lassoCells, type LassoRing, type PatrolState, toggleCell, withPatrolParams } from './patrol-url';
+import { type PatrolTarget, rankingBasis, targetOf } from './patrol-target';
 
-/** What the plan covers: the area whose cells it starts from and whose harm its PAI measures. */
-export interface PatrolTarget {
-  kind: 'ward' | 'borough' | 'drawn';
-  /** The ward's or borough's code (null for a drawn area). */
-  code: string | null;
-  label: string;
-  /** The area's cells at the plan's resolution (sorted). */
-  cells: string[];
-  /** Its outline, for the mission sheet's map. */
-  outline: Feature<Polygon | MultiPolygon>[];
-}
+export type { PatrolTarget } from './patrol-target';
 
 /** What a map tool does with the next click or drag. */
 export type PatrolTool = 'cells' | 'lasso-area' | 'lasso-add';
@@ -85,22 +74,6 @@ export interface PatrolInputs {
   writeUrl(): void;
 }
 
-/** The plan's area: the drawn one, else the view's one ward or one borough (null: none). */
-function targetOf(s: PatrolState, area: AreaFilter, cube: CrimeCube | null, b: BoundaryLayers | null): PatrolTarget | null {
-  if (!cube || !b) return null;
-  if (s.lasso) {
-    const ring = [...s.lasso, s.lasso[0]];
-    return {
-      kind: 'drawn', code: null, label: 'the drawn area', cells: lassoCells(s.lasso, cube.resolution),
-      outline: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }],
-    };
-  }
-  if ((area.kind !== 'ward' && area.kind !== 'borough') || area.codes.length !== 1) return null;
-  const outline = areaFeatures(b, area) as Feature<Polygon | MultiPolygon>[];
-  if (outline.length === 0) return null;
-  return { kind: area.kind, code: area.codes[0], label: String(outline[0].properties?.name ?? area.codes[0]), cells: studyAreaCells(outline, cube.resolution), outline };
-}
-
 export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
   const { view } = inputs;
   const [state, setStateSignal] = createSignal<PatrolState>(decodePatrol(location.search));
@@ -111,22 +84,18 @@ export function createPatrolModel(inputs: PatrolInputs): PatrolModel {
   };
   const resolution = createMemo(() => patrolResolution(inputs.precision()));
 
-  const target = createMemo<PatrolTarget | null>(() => targetOf(state(), view.area, inputs.cube(), inputs.boundaries()));
+  const target = createMemo<PatrolTarget | null>(() => {
+    const cube = inputs.cube();
+    const b = inputs.boundaries();
+    return cube && b ? targetOf(state(), view.area, cube.resolution, b) : null;
+  });
 
-  /**
-   * The area the plan's ranking is computed and backtested on: the borough of the ward or the
-   * borough itself (a ward's dozen cells are too few to backtest: 5 % of them is under one cell);
-   * for a drawn area, the view's area (a one-ward view: its borough).
-   */
+  // The area the plan's ranking is computed and backtested on (patrol-target.ts).
   const basis = createMemo<AreaFilter | null>(
     () => {
       const t = target();
       const b = inputs.boundaries();
-      if (!t || !b) return null;
-      const a = t.kind === 'drawn' ? view.area : { kind: t.kind, codes: [t.code!] };
-      if (a.kind !== 'ward') return a;
-      const boroughs = [...new Set(b.wards.features.filter((f) => a.codes.includes(String(f.properties?.code))).map((f) => String(f.properties?.borough)))];
-      return boroughs.length > 0 ? { kind: 'borough', codes: boroughs.sort() } : a;
+      return t && b ? rankingBasis(t, view.area, b) : null;
     },
     null,
     { equals: (x, y) => JSON.stringify(x) === JSON.stringify(y) },
