@@ -28,6 +28,7 @@ import { createPriorityModel, type PriorityModel } from './priority-model';
 import { createPrecisionModel, type PrecisionModel } from './precision-model';
 import { createClustersModel, type ClustersModel } from './clusters-model';
 import { createTaskingModel, type TaskingModel } from './tasking-model';
+import { createPatrolModel, type PatrolModel } from './patrol-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -113,6 +114,8 @@ export interface AppModel {
   clusters: ClustersModel;
   /** Clear/Hold/Build proposals from those clusters (issue 13). */
   tasking: TaskingModel;
+  /** The patrol plan for a ward, a borough or a drawn area, and the inspector's edits (issue 13). */
+  patrol: PatrolModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -128,7 +131,8 @@ export function createAppModel(source: DataSource): AppModel {
   const [lastAggregateMs, setLastAggregateMs] = createSignal(0);
   const precision = createPrecisionModel();
 
-  const url = createUrlWriter(() => encodeView(view));
+  // The patrol plan keeps its own parameters after the view's (it is created below, before any write).
+  const url = createUrlWriter(() => patrol.query(encodeView(view)));
   const setView = (patch: Partial<ViewState>) => {
     setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
     url.schedule();
@@ -157,13 +161,13 @@ export function createAppModel(source: DataSource): AppModel {
    * the chosen area's polygons, without the no-data boroughs unless the user keeps them; null
    * when the area has no polygon.
    */
-  const studyRequest = (c: CrimeCube, b: BoundaryLayers): StudyRequest | null => {
-    const features = areaFeatures(b, view.area);
+  const studyRequest = (c: CrimeCube, b: BoundaryLayers, area: ViewState['area'] = view.area): StudyRequest | null => {
+    const features = areaFeatures(b, area);
     if (features.length === 0) return null;
     const cov = coverage();
     const nd = cov ? noDataStudyArea(cov, b.boroughs, view.includeNoData) : null;
     return {
-      areaKey: areaKey(c.resolution, view.area) + (nd?.key ?? ''),
+      areaKey: areaKey(c.resolution, area) + (nd?.key ?? ''),
       polygons: () => features as never,
       noDataArea: nd ? () => nd.area : undefined,
     };
@@ -271,6 +275,15 @@ export function createAppModel(source: DataSource): AppModel {
     aggregated: () => precision.precision().cellAreaM2 !== null,
   });
 
+  const patrol = createPatrolModel({
+    view, setView, cube, cubeFilter, harmWeights, weights: weightVector, boundaries, client, precision: precision.precision, writeUrl: () => url.schedule(),
+    studyOf: (area) => {
+      const c = cube();
+      const b = boundaries();
+      return c && b ? studyRequest(c, b, area) : null;
+    },
+  });
+
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
 
   /**
@@ -357,6 +370,7 @@ export function createAppModel(source: DataSource): AppModel {
     recorded,
     clusters,
     tasking,
+    patrol,
   };
 }
 

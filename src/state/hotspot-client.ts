@@ -31,8 +31,11 @@ export interface HotspotClient {
   analyse(args: Args): Promise<{ result: HotspotResult; ms: number } | null>;
   /** Resolves with the forecast-accuracy report, or null when a newer report request superseded it. */
   accuracy(args: Args & { options: AccuracyOptions }): Promise<AccuracyReport | null>;
-  /** Resolves with the patrol plan, or null when a newer plan request superseded it. */
-  priority(args: Args & { options: BacktestOptions }): Promise<PatrolPlan | null>;
+  /**
+   * Resolves with the patrol plan, or null when a newer plan request on the same channel
+   * superseded it (the forecast panel and the patrol plan each ask on their own channel).
+   */
+  priority(args: Args & { options: BacktestOptions; channel?: string }): Promise<PatrolPlan | null>;
   /** Resolves with the hot spot clusters of a result, or null when a newer cluster request superseded it. */
   clusters(args: Args & { ask: ClusterAsk }): Promise<HotClusters | null>;
   /** Resolves with Clear/Hold/Build proposals, or null when a newer proposals request superseded them. */
@@ -43,7 +46,8 @@ export interface HotspotClient {
 export function createHotspotClient(): HotspotClient {
   let worker: Worker | null = null;
   let nextId = 1;
-  const latest = { analyse: 0, accuracy: 0, priority: 0, clusters: 0, tasking: 0 };
+  const latest = { analyse: 0, accuracy: 0, clusters: 0, tasking: 0 };
+  const latestPlan = new Map<string, number>();
   let sentCube: CrimeCube | null = null;
   const waiting = new Map<number, (r: HotspotResponse) => void>();
   /**
@@ -101,10 +105,12 @@ export function createHotspotClient(): HotspotClient {
       return ticket === latest.accuracy ? r.report : null;
     },
     async priority(args) {
-      const ticket = ++latest.priority;
+      const channel = args.channel ?? '';
+      const ticket = (latestPlan.get(channel) ?? 0) + 1;
+      latestPlan.set(channel, ticket);
       const r = await request(args, { priority: args.options });
       if (r.type !== 'priority') throw new Error('hotspot worker: unexpected reply');
-      return ticket === latest.priority ? r.plan : null;
+      return ticket === latestPlan.get(channel) ? r.plan : null;
     },
     async clusters(args) {
       const ticket = ++latest.clusters;

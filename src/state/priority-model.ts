@@ -43,6 +43,8 @@ export interface PriorityInputs {
   /** The study area, or null when the view has no area yet. */
   area: Accessor<StudyRequest | null>;
   client: () => HotspotClient;
+  /** The client's channel: a newer request supersedes only one on the same channel. */
+  channel?: string;
 }
 
 export function createPriorityModel(inputs: PriorityInputs): PriorityModel {
@@ -61,7 +63,7 @@ export function createPriorityModel(inputs: PriorityInputs): PriorityModel {
     const options: BacktestOptions = { coverage: s.coveragePercent / 100, halfLife: s.halfLife, months: s.months };
     inputs
       .client()
-      .priority({ cube, ...area, filter, weights: inputs.weights(), options })
+      .priority({ cube, ...area, filter, weights: inputs.weights(), options, channel: inputs.channel })
       .then((p) => {
         if (!p) return;
         setPlan(p);

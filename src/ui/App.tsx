@@ -13,6 +13,8 @@ import { MapTitleStrip } from './map/MapTitleStrip';
 import { MapView } from './map/MapView';
 import { RecordedTrendPanel } from './recorded/RecordedTrendPanel';
 import { ProposalsPanel } from './tasking/ProposalsPanel';
+import { PatrolPanel } from './patrol/PatrolPanel';
+import { WardProfilePanel } from './ward-profile/WardProfilePanel';
 
 export function App() {
   const app = useApp();
@@ -44,6 +46,8 @@ export function App() {
       </main>
       <aside class="side right">
         <CellPanel />
+        <WardProfilePanel />
+        <PatrolPanel />
         <RecordedTrendPanel />
         <ProposalsPanel />
         <CrossBorderPanel />

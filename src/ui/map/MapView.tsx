@@ -29,6 +29,7 @@ import { BasemapPrompt } from './BasemapPrompt';
 import { useRecordedWardLayer } from '../recorded/ward-layer';
 import { useClusterMap } from '../clusters/cluster-map';
 import { useProposalMap } from '../tasking/proposal-map';
+import { usePatrolMap } from '../patrol/patrol-map';
 
 // maplibre-gl 6 cannot find its worker after `vite build` unless told where it is (STACK.md section 7).
 setWorkerUrl(maplibreWorkerUrl);
@@ -100,6 +101,7 @@ export function MapView() {
   const recorded = useRecordedWardLayer();
   const clusterMap = useClusterMap();
   const proposalMap = useProposalMap();
+  const patrolMap = usePatrolMap();
 
   /** The hovered cell's figures: the same source as the selected-hexagon panel. */
   const breakdownOf = (code: number): CellBreakdown | null => {
@@ -142,6 +144,7 @@ export function MapView() {
               onClick: ((info: PickingInfo<string>) => {
                 // While a proposal's site is being redrawn, a click adds or removes its hexagon
                 // (a hexagon not drawn, not significant, say, can join a site too).
+                if (patrolMap.click(info.coordinate)) return;
                 const cell = info.picked ? (app.hexCells()[info.index] ?? null) : null;
                 if (cell && app.tasking.editing()) app.tasking.toggleCell(cell);
                 else app.select((info.picked && app.hexAt(info.index)?.hex) || null);
@@ -156,6 +159,7 @@ export function MapView() {
             showLsoa = attachLsoa(map, () => (app.view.lsoa ? app.lsoa.data() : null));
             clusterMap.attach(map);
             proposalMap.attach(map);
+            patrolMap.attach(map);
             // Map -> URL; the camera effect below ignores a camera the map already shows, so no loop.
             // The map first settles on the rounded camera (a move under 1 m and 0.005 zoom levels):
             // it then shows exactly what the URL says, so the link draws the same pixels elsewhere.
@@ -228,6 +232,7 @@ export function MapView() {
         selectionLayer(app.selected()),
         ...clusterMap.layers(),
         ...proposalMap.layers(),
+        ...patrolMap.layers(),
         labelLayer(labels(), zoom()),
         noDataLabelLayer(labels(), noDataCodes(), zoom()),
       ],
