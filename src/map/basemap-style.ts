@@ -26,8 +26,9 @@ export function areaFeatures(b: BoundaryLayers, a: AreaFilter): FeatureCollectio
 }
 
 export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+/** The boundaries' credit (the open dataset's own credit is written on the map, src/ui/map/DataAttribution.tsx). */
 export const DATA_ATTRIBUTION =
-  'Crime: data.police.uk, OGL v3.0 · Boundaries: ONS/OS © Crown copyright, CC BY 4.0 M. Chorley';
+  'Boundaries: ONS / OS © Crown copyright, OGL v3.0';
 
 export function buildStyle(b: BoundaryLayers, opts: { onlineBasemap: boolean }): StyleSpecification {
   return {

@@ -41,8 +41,11 @@ export function App() {
       <main class="main">
         <MapView />
         <MapTitleStrip />
-        <Legend />
-        <DataAttribution />
+        {/* The legend over the dataset's credit, stacked so the two never overlap at any width. */}
+        <div class="map-foot">
+          <Legend />
+          <DataAttribution />
+        </div>
       </main>
       <aside class="side right">
         <CellPanel />
