@@ -1,0 +1,95 @@
+/**
+ * The tasking lifecycle's event log (issue 14, item 1): every decision on a proposal is one
+ * append-only event — who took it, when, on which site, what changed and why. Nothing is ever
+ * edited or removed; the sites' current state is a fold of the log (./reducer.ts).
+ *
+ * Sites are identified by their proposal id, which is the site's smallest H3 cell
+ * (src/analysis/tasking/proposals.ts). A site whose cells change (a redrawing, other thresholds
+ * or new data) can get another id and lose its history: a stable site id is future work.
+ */
+import type { Phase } from '../../analysis/tasking/rules';
+
+export const EVENT_KINDS = ['accept', 'reject', 'assign', 'phase', 'review', 'note', 'close'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const PHASES: readonly Phase[] = ['clear', 'hold', 'build'];
+
+/** What each kind changes: accept takes the phase it was accepted in. */
+export interface EventFields {
+  phase?: Phase;
+  team?: string;
+  /** Review date, YYYY-MM-DD. */
+  date?: string;
+  text?: string;
+}
+
+export interface LifecycleEvent {
+  id: string;
+  /** ISO 8601 time. */
+  at: string;
+  /** The name the user gave. */
+  who: string;
+  siteId: string;
+  kind: EventKind;
+  fields: EventFields;
+  why: string;
+}
+
+/** The fields each kind must carry (the others must be absent). */
+const REQUIRED: Record<EventKind, (keyof EventFields)[]> = {
+  accept: ['phase'],
+  reject: [],
+  assign: ['team'],
+  phase: ['phase'],
+  review: ['date'],
+  note: ['text'],
+  close: [],
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Why `fields` do not fit `kind` (null when they do). */
+export function fieldsProblem(kind: EventKind, fields: EventFields): string | null {
+  const need = REQUIRED[kind];
+  for (const key of Object.keys(fields) as (keyof EventFields)[]) {
+    if (!need.includes(key)) return `a ${kind} event has no field "${key}"`;
+  }
+  for (const key of need) {
+    const v = fields[key];
+    if (typeof v !== 'string' || v.trim() === '') return `a ${kind} event needs a non-empty "${key}"`;
+  }
+  if (fields.phase !== undefined && !PHASES.includes(fields.phase)) return `phase "${fields.phase}" is not one of ${PHASES.join(', ')}`;
+  if (fields.date !== undefined && (!DATE.test(fields.date) || Number.isNaN(Date.parse(fields.date)))) return `review date "${fields.date}" is not a date (YYYY-MM-DD)`;
+  return null;
+}
+
+/**
+ * A new event. `id` and `at` are passed in (the store gives crypto.randomUUID() and the clock)
+ * so that this stays pure. @throws {Error} when the name, site or fields are unfit.
+ */
+export function makeEvent(e: LifecycleEvent): LifecycleEvent {
+  const problem = eventProblem(e);
+  if (problem) throw new Error(problem);
+  return { ...e, who: e.who.trim(), why: e.why.trim(), fields: { ...e.fields } };
+}
+
+/** Why a value is not a lifecycle event (null when it is). */
+export function eventProblem(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not an object';
+  const e = v as Record<string, unknown>;
+  for (const key of ['id', 'at', 'who', 'siteId', 'kind', 'why'] as const) {
+    if (typeof e[key] !== 'string') return `"${key}" is missing or not text`;
+  }
+  if ((e.id as string) === '') return '"id" is empty';
+  if ((e.who as string).trim() === '') return '"who" is empty: every decision needs a name';
+  if ((e.siteId as string) === '') return '"siteId" is empty';
+  if (Number.isNaN(Date.parse(e.at as string))) return `"at" (${String(e.at)}) is not a time`;
+  if (!(EVENT_KINDS as readonly string[]).includes(e.kind as string)) return `kind "${String(e.kind)}" is not one of ${EVENT_KINDS.join(', ')}`;
+  if (typeof e.fields !== 'object' || e.fields === null || Array.isArray(e.fields)) return '"fields" is missing or not an object';
+  return fieldsProblem(e.kind as EventKind, e.fields as EventFields);
+}
+
+/** Oldest first; the id breaks ties so every machine folds a merged log in the same order. */
+export function byTime(a: LifecycleEvent, b: LifecycleEvent): number {
+  const t = Date.parse(a.at) - Date.parse(b.at);
+  return t !== 0 ? t : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+/**
+ * Each site's current state, folded from the lifecycle log (./events.ts): a pure reducer, so the
+ * same log gives the same state on every machine.
+ */
+import type { Phase } from '../../analysis/tasking/rules';
+import { byTime, type LifecycleEvent } from './events';
+
+/** proposed: no decision yet; a closed site keeps its last phase and team for the record. */
+export type SiteStatus = 'proposed' | 'accepted' | 'rejected' | 'closed';
+
+export interface SiteState {
+  siteId: string;
+  status: SiteStatus;
+  /** The phase the site is in (null before one is accepted or set). */
+  phase: Phase | null;
+  team: string | null;
+  reviewDate: string | null;
+  notes: { at: string; who: string; text: string }[];
+  /** Every event on the site, oldest first. */
+  history: LifecycleEvent[];
+}
+
+function initial(siteId: string): SiteState {
+  return { siteId, status: 'proposed', phase: null, team: null, reviewDate: null, notes: [], history: [] };
+}
+
+/** One event applied to a site's state. */
+export function applyEvent(s: SiteState, e: LifecycleEvent): SiteState {
+  const next: SiteState = { ...s, history: [...s.history, e] };
+  switch (e.kind) {
+    case 'accept':
+      return { ...next, status: 'accepted', phase: e.fields.phase ?? s.phase };
+    case 'reject':
+      return { ...next, status: 'rejected' };
+    case 'assign':
+      return { ...next, team: e.fields.team ?? null };
+    case 'phase':
+      // Moving a site between phases is a decision on it: a proposed site becomes accepted.
+      return { ...next, phase: e.fields.phase ?? s.phase, status: s.status === 'proposed' ? 'accepted' : s.status };
+    case 'review':
+      return { ...next, reviewDate: e.fields.date ?? null };
+    case 'note':
+      return { ...next, notes: [...s.notes, { at: e.at, who: e.who, text: e.fields.text ?? '' }] };
+    case 'close':
+      return { ...next, status: 'closed' };
+  }
+}
+
+/** The state of every site the log speaks of, by site id. */
+export function foldLog(events: readonly LifecycleEvent[]): Map<string, SiteState> {
+  const sites = new Map<string, SiteState>();
+  for (const e of [...events].sort(byTime)) sites.set(e.siteId, applyEvent(sites.get(e.siteId) ?? initial(e.siteId), e));
+  return sites;
+}
+
+/**
+ * The phase each site is in for the phase rules (`recommendPhase`'s `current`): only sites
+ * under tasking (accepted) have one; a rejected or closed site starts again from none.
+ */
+export function currentPhases(sites: ReadonlyMap<string, SiteState>): Record<string, Phase> {
+  const out: Record<string, Phase> = {};
+  for (const [id, s] of sites) if (s.status === 'accepted' && s.phase) out[id] = s.phase;
+  return out;
+}
