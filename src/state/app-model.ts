@@ -27,6 +27,8 @@ import { createHotspotClient, type HotspotClient, type StudyRequest } from './ho
 import { createPriorityModel, type PriorityModel } from './priority-model';
 import { createPrecisionModel, type PrecisionModel } from './precision-model';
 import { createClustersModel, type ClustersModel } from './clusters-model';
+import { createLifecycleModel, type LifecycleModel } from './lifecycle/lifecycle-model';
+import { opfsLogStorage } from './lifecycle/opfs-log';
 import { createTaskingModel, type TaskingModel } from './tasking-model';
 import { createPatrolModel, type PatrolModel } from './patrol-model';
 import { dataCoverage } from '../analysis/coverage';
@@ -114,6 +116,8 @@ export interface AppModel {
   clusters: ClustersModel;
   /** Clear/Hold/Build proposals from those clusters (issue 13). */
   tasking: TaskingModel;
+  /** Decisions on the proposals, kept in the browser (issue 14): each site's phase feeds the phase rules. */
+  lifecycle: LifecycleModel;
   /** The patrol plan for a ward, a borough or a drawn area, and the inspector's edits (issue 13). */
   patrol: PatrolModel;
 }
@@ -269,10 +273,11 @@ export function createAppModel(source: DataSource): AppModel {
     hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null),
     aggregated: () => precision.precision().cellAreaM2 !== null,
   });
+  const lifecycle = createLifecycleModel(opfsLogStorage());
   const tasking = createTaskingModel({
     view, setView, cube, cubeFilter, hotspotsStale, weights: weightVector, clusters, prioritySettings: priority.settings, boundaries,
     area: studyArea, client, hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null),
-    aggregated: () => precision.precision().cellAreaM2 !== null,
+    aggregated: () => precision.precision().cellAreaM2 !== null, currentPhases: lifecycle.phases,
   });
 
   const patrol = createPatrolModel({
@@ -370,6 +375,7 @@ export function createAppModel(source: DataSource): AppModel {
     recorded,
     clusters,
     tasking,
+    lifecycle,
     patrol,
   };
 }

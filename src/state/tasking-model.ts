@@ -9,13 +9,15 @@
  * The user changes the main thresholds (kept in the link when they differ from the defaults),
  * selects a proposal (in the link) and redraws the selected site by adding or removing cells;
  * a redrawn site's figures are recomputed by the core for the new cells. Redrawings last until
- * the proposals are recomputed for another filter, weighting or threshold.
+ * the proposals are recomputed for another filter, weighting or threshold (or a site's phase in
+ * the tasking lifecycle, which the phase rules start from, changes).
  */
 import { type Accessor, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
 import type { Proposal } from '../analysis/tasking/proposals';
+import type { Phase } from '../analysis/tasking/rules';
 import type { BoundaryLayers } from '../map/basemap-style';
 import type { ClustersModel } from './clusters-model';
 import type { ViewState } from './filters';
@@ -66,6 +68,8 @@ export interface TaskingInputs {
   area: Accessor<StudyRequest | null>;
   client: () => HotspotClient;
   aggregated: Accessor<boolean>;
+  /** Each site's current phase from the tasking lifecycle (./lifecycle/), for the phase rules. */
+  currentPhases?: Accessor<Record<string, Phase>>;
 }
 
 export function createTaskingModel(inputs: TaskingInputs): TaskingModel {
@@ -104,6 +108,7 @@ export function createTaskingModel(inputs: TaskingInputs): TaskingModel {
       ranking: { coverage: p.coveragePercent / 100, halfLife: p.halfLife, months: p.months },
       settings: coreSettings(thresholds()),
       aggregated: inputs.aggregated(),
+      currentPhase: inputs.currentPhases?.() ?? {},
     };
   });
   createEffect(on(base, () => setEdits({}), { defer: true }));
@@ -120,6 +125,7 @@ export function createTaskingModel(inputs: TaskingInputs): TaskingModel {
         ask: {
           baseId: k.id, hotspots: k.hotspots, clusters: k.clusters, ranking: k.ranking, boroughs: k.boroughs, names: k.names,
           points: k.points, aggregated: k.aggregated, tasking: k.settings.tasking, sites: k.settings.sites, edits: e,
+          currentPhase: k.currentPhase,
         },
       })
       .then((a) => {

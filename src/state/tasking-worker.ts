@@ -12,7 +12,7 @@ import type { HotspotResult, StudyArea } from '../analysis/hotspots';
 import { type BacktestOptions, patrolPlan } from '../analysis/priority-backtest';
 import { boroughAreasKm2 } from '../analysis/tasking/borough-areas';
 import { type Proposal, type ProposalInput, proposalForCells, proposeTasking, type SiteSettings, type TaskingProposals } from '../analysis/tasking/proposals';
-import type { TaskingSettings } from '../analysis/tasking/rules';
+import type { Phase, TaskingSettings } from '../analysis/tasking/rules';
 
 /** Asks for proposals (sent with a hotspot request; its filter and weights are the ranking's). */
 export interface TaskingAsk {
@@ -30,6 +30,8 @@ export interface TaskingAsk {
   sites: Partial<SiteSettings>;
   /** Sites the user redrew: site id → its cells. */
   edits: Record<string, string[]>;
+  /** Each site's current phase by site id, from the tasking lifecycle (src/state/lifecycle/); absent: none. */
+  currentPhase?: Record<string, Phase>;
 }
 
 /** The proposals, each redrawn site's figures in place of the proposed ones (marked in `edited`). */
@@ -50,6 +52,7 @@ export function answerTasking(cube: CrimeCube, study: StudyArea, filter: CubeFil
     const input: ProposalInput = {
       cube, study, hotspots: ask.hotspots, clusters: ask.clusters, ranking, boroughAreaKm2: areas,
       names: ask.names, points: ask.points ?? undefined, aggregated: ask.aggregated, tasking: ask.tasking, sites: ask.sites,
+      currentPhase: new Map(Object.entries(ask.currentPhase ?? {})),
     };
     base = { id: ask.baseId, input, out: proposeTasking(input) };
   }

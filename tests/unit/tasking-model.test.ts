@@ -73,6 +73,7 @@ function setUp() {
   const [points, setPoints] = createSignal<[] | null>(null);
   const [hotspots, setHotspots] = createSignal<HotspotResult | null>(hot);
   const [found, setFound] = createSignal(clusters);
+  const [phases, setPhases] = createSignal<Record<string, 'clear' | 'hold' | 'build'>>({});
   // As the clusters model: the last clusters, shown while on a hot spot layer.
   const clustersModel = { clusters: () => (hotspots() ? found() : null), points, names: () => ({}) } as unknown as ClustersModel;
   const model = createRoot(() =>
@@ -80,9 +81,10 @@ function setUp() {
       view, setView, cube: () => cube, cubeFilter: () => filter, hotspots, hotspotsStale: () => false, weights: () => undefined,
       clusters: clustersModel, prioritySettings: () => DEFAULT_PRIORITY_SETTINGS, boundaries: () => boundaries,
       area: () => ({ areaKey: 'k', polygons: () => [] as never }), client: () => client, aggregated: () => true,
+      currentPhases: phases,
     }),
   );
-  return { model, asks, setView, setPoints, setHotspots, setFound };
+  return { model, asks, setView, setPoints, setHotspots, setFound, setPhases };
 }
 
 describe('createTaskingModel', () => {
@@ -131,6 +133,21 @@ describe('createTaskingModel', () => {
     expect(model.edits()).toEqual({});
     expect(model.selected()!.cells).toEqual([A, B].sort());
     expect(model.thresholds().clearPriorityShare).toBe(0.9);
+  });
+
+  it('takes each site\'s current phase from the lifecycle into the phase rules', async () => {
+    const { model, asks, setPoints, setPhases } = setUp();
+    setPoints([]);
+    await settle();
+    const first = model.answer()!.proposals[0];
+    expect(asks.at(-1)!.currentPhase).toEqual({});
+    expect(first.phase.current).toBeNull();
+    setPhases({ [first.id]: 'build' });
+    await settle();
+    expect(asks.at(-1)!.currentPhase).toEqual({ [first.id]: 'build' });
+    const now = model.answer()!.proposals[0];
+    expect(now.phase.current).toBe('build');
+    expect(now.phase.reasons[0]).toMatch(/^(Build: stays under Build|Clear: back to Clear)/);
   });
 
   it('a new hot spot result is not mixed with the clusters of the last one: it waits for its own clusters', async () => {
