@@ -20,6 +20,8 @@ import {
   unitsWords,
 } from '../../state/tasking-view';
 import { useApp } from '../context';
+import { LogTransfer } from './LogTransfer';
+import { SiteDecisions } from './SiteDecisions';
 import './tasking.css';
 
 const FDR_WORDS = { 1: '90 %', 2: '95 %', 3: '99 %' } as const;
@@ -151,6 +153,7 @@ function ProposalItem(props: { proposal: Proposal }) {
       data-harm={p().harm}
       data-crimes={p().crimes}
       data-cells={chosen() ? p().cells.join(',') : undefined}
+      data-status={app.lifecycle.sites().get(p().id)?.status ?? 'proposed'}
     >
       <button
         type="button"
@@ -179,6 +182,7 @@ function ProposalItem(props: { proposal: Proposal }) {
         {p().displacement.reason}
       </p>
       <Show when={chosen()}>
+        <SiteDecisions proposal={p()} />
         <SiteEditor proposal={p()} />
         <PatrolList proposal={p()} />
       </Show>
@@ -217,6 +221,7 @@ export function ProposalsPanel() {
                 months hot. Harm is Cambridge Crime Harm Index days, whatever the map's weighting.
               </p>
               <Thresholds />
+              <LogTransfer />
               <ol class="tk-list" data-testid="tk-list">
                 <For each={a().proposals}>{(p) => <ProposalItem proposal={p} />}</For>
               </ol>
