@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFields, EventKind, LifecycleEvent } from '../../src/state/lifecycle/events';
 import { currentPhases, foldLog } from '../../src/state/lifecycle/reducer';
+import { eventWords, stateWords } from '../../src/state/lifecycle/words';
 
 let n = 0;
 function ev(siteId: string, kind: EventKind, fields: EventFields, minute: number, why = '', who = 'Sgt Reid'): LifecycleEvent {
@@ -51,5 +52,22 @@ describe('foldLog', () => {
   it('a site accepted again after closing is under tasking again', () => {
     const log = [ev('A', 'accept', { phase: 'clear' }, 1), ev('A', 'close', {}, 2), ev('A', 'accept', { phase: 'build' }, 3)];
     expect(currentPhases(foldLog(log))).toEqual({ A: 'build' });
+  });
+});
+
+describe('lifecycle words', () => {
+  it('says what each event changed and the state of a site', () => {
+    const log = [
+      ev('W', 'accept', { phase: 'clear' }, 1),
+      ev('W', 'assign', { team: 'NPT 4' }, 2),
+      ev('W', 'phase', { phase: 'hold' }, 3),
+      ev('W', 'review', { date: '2026-12-14' }, 4),
+      ev('W', 'note', { text: 'CCTV' }, 5),
+      ev('W', 'close', {}, 6),
+    ];
+    expect(log.map(eventWords)).toEqual(['accepted for Clear', 'assigned to NPT 4', 'moved to Hold', 'review set for 14 Dec 2026', 'note: CCTV', 'closed']);
+    expect(stateWords(foldLog(log.slice(0, 4)).get('W'))).toBe('Accepted, under Hold, assigned to NPT 4, review 14 Dec 2026');
+    expect(stateWords(foldLog(log).get('W'))).toBe('Closed, last Hold, assigned to NPT 4, review 14 Dec 2026');
+    expect(stateWords(undefined)).toBe('No decision yet');
   });
 });
