@@ -41,7 +41,7 @@ export function App() {
       <main class="main">
         <MapView />
         <MapTitleStrip />
-        {/* The legend over the dataset's credit, stacked so the two never overlap at any width. */}
+        {/* The dataset's credit beside the legend, in one row along the map's foot: they never overlap, and the legend stays low. */}
         <div class="map-foot">
           <Legend />
           <DataAttribution />
