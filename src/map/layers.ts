@@ -99,6 +99,18 @@ export function selectionLayer(hex: string | null) {
  */
 export const LABEL_PX: Record<Label['level'], number> = { bcu: 18, borough: 17, ward: 16 };
 
+/**
+ * What every text on the map shares: an outlined SDF font (readable over any hexagon colour at
+ * any zoom) in the system UI face, never picked. Boundary names, "No data" labels and the patrol
+ * order numbers all use it (src/map/patrol-layers.ts).
+ */
+export const MAP_TEXT = {
+  outlineWidth: 3,
+  fontSettings: { sdf: true },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  pickable: false,
+} as const;
+
 /** Boundary names: BCUs when zoomed out, boroughs in the middle, wards close in. */
 export function labelLayer(labels: Label[], zoom: number) {
   const level: Label['level'] = zoom < 10.2 ? 'bcu' : zoom < 12.5 ? 'borough' : 'ward';
@@ -109,14 +121,11 @@ export function labelLayer(labels: Label[], zoom: number) {
     getText: (d) => d.text,
     getSize: LABEL_PX[level],
     sizeUnits: 'pixels',
+    ...MAP_TEXT,
     getColor: [240, 243, 250, 235],
-    outlineWidth: 3,
     outlineColor: [20, 24, 33, 255],
-    fontSettings: { sdf: true },
-    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     fontWeight: level === 'bcu' ? 700 : 500,
     characterSet: 'auto',
-    pickable: false,
   });
 }
 
@@ -134,13 +143,10 @@ export function noDataLabelLayer(labels: Label[], codes: readonly string[], zoom
     getText: () => 'No data',
     getSize: 16, // at least 16 px on the map (issue 10, item 6)
     getPixelOffset: [0, 18],
+    ...MAP_TEXT,
     getColor: [255, 205, 130, 255],
-    outlineWidth: 3,
     outlineColor: [20, 24, 33, 255],
-    fontSettings: { sdf: true },
-    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     fontWeight: 700,
     characterSet: 'auto',
-    pickable: false,
   });
 }

@@ -7,6 +7,7 @@
 import { PathLayer, TextLayer } from '@deck.gl/layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { cellToLatLng } from 'h3-js';
+import { MAP_TEXT } from './layers';
 
 export const PATROL_RGB: [number, number, number] = [255, 0, 200];
 const OVER_BUDGET_RGB: [number, number, number] = [200, 200, 200];
@@ -54,14 +55,11 @@ export function patrolLayers(cells: readonly PatrolMapCell[], lasso: readonly [n
       getText: (d) => String(d.order),
       getSize: 16, // at least 16 px on the map (issue 10, item 6)
       sizeUnits: 'pixels',
+      ...MAP_TEXT,
       getColor: [255, 255, 255, 255],
-      outlineWidth: 3,
       outlineColor: [90, 0, 70, 255],
-      fontSettings: { sdf: true },
-      fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       fontWeight: 700,
       characterSet: '0123456789',
-      pickable: false,
     }),
     new PathLayer<readonly [number, number][]>({
       id: 'patrol-lasso',
