@@ -109,6 +109,11 @@ export function hexCellAreaM2(spacing: number): number {
   return (Math.sqrt(3) / 2) * spacing * spacing;
 }
 
+/** Centre spacing of a hexagonal grid whose cells have this area: the inverse of {@link hexCellAreaM2}. */
+export function hexSpacingM(areaM2: number): number {
+  return Math.sqrt((2 * areaM2) / Math.sqrt(3));
+}
+
 /** Centre-to-corner radius of a regular hexagon of this area: area = (3√3/2)·radius². */
 export function hexRadiusM(areaM2: number): number {
   return Math.sqrt((2 * areaM2) / (3 * Math.sqrt(3)));

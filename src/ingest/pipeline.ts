@@ -81,6 +81,11 @@ export interface IngestReport {
 export interface IngestOptions {
   /** The user's mapping, when detection was not enough. */
   mapping?: ColumnMapping;
+  /**
+   * The grid spacing the publisher states (an embedded dataset's, from data/datasets.json): used
+   * instead of detecting it, so the Data panel's description and the resolution limit are one figure.
+   */
+  cellSpacingM?: number;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -279,7 +284,7 @@ async function loadFile(env: IngestEnv, file: IngestFile, opts: IngestOptions): 
   // Stand-ins for broken records (csv-prepare.ts) are in `stg` only to keep the row numbers.
   const goodRows = broken.length > 0 ? 'WHERE stg.rowid + 1 NOT IN (SELECT rec FROM broken_rows)' : '';
   const detection = detectMapping(header);
-  const mapping = opts.mapping ?? detection.mapping;
+  const mapping = { ...(opts.mapping ?? detection.mapping), ...(opts.cellSpacingM !== undefined ? { cellSpacingM: opts.cellSpacingM } : {}) };
   const missing = opts.mapping ? missingRoles(opts.mapping) : detection.missing;
   if (missing.length > 0) {
     const sample = await db.rows<Record<string, string | null>>(`SELECT COLUMNS(*)::VARCHAR FROM stg ${goodRows} LIMIT 5`);

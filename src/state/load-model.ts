@@ -12,6 +12,7 @@ import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
 import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
 import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport, type IngestStage } from '../ingest/pipeline';
 import type { BoundaryLayers } from '../map/basemap-style';
+import { hexSpacingM } from '../analysis/precision';
 import { datasetById, type DatasetInfo } from './datasets';
 import { JobQueue, type JobQueueState } from './job-queue';
 
@@ -55,6 +56,8 @@ interface LoadedFile {
   mapping?: ColumnMapping;
   /** The embedded dataset's file (replaced by a dataset switch), not one of the user's. */
   embedded?: boolean;
+  /** The grid spacing its publisher states (embedded aggregated datasets): not detected again. */
+  cellSpacingM?: number;
 }
 
 export interface LoadModel {
@@ -137,7 +140,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
   async function ingestOne(file: LoadedFile): Promise<IngestReport> {
     if (!env) throw new Error('the database is not ready');
     try {
-      const r = await ingestFile(env, file, { mapping: file.mapping, onProgress });
+      const r = await ingestFile(env, file, { mapping: file.mapping, cellSpacingM: file.cellSpacingM, onProgress });
       if (r.status === 'loaded') loaded.push(file);
       return r;
     } catch (e) {
@@ -187,7 +190,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
       const before = loaded.splice(0);
       for (const [i, f] of before.entries()) {
         setStatus({ phase: 'loading', message: `Reloading ${f.name} (${i + 1} of ${before.length}) after the crash…`, fraction: i / before.length });
-        const r = await ingestFile(env, f, { mapping: f.mapping });
+        const r = await ingestFile(env, f, { mapping: f.mapping, cellSpacingM: f.cellSpacingM });
         if (r.status === 'loaded') loaded.push(f);
       }
     } else {
@@ -226,7 +229,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
       if (!res.ok) throw new Error(`could not load ${info.label}: HTTP ${res.status}`);
       const bytes = new Uint8Array(await res.arrayBuffer());
       worker.prefetchParquet(bytes);
-      return { name: info.file, data: bytes, embedded: true };
+      return { name: info.file, data: bytes, embedded: true, ...(info.cellAreaM2 !== null ? { cellSpacingM: hexSpacingM(info.cellAreaM2) } : {}) };
     });
   }
 

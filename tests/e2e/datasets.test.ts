@@ -77,6 +77,8 @@ describe('datasets: all of London by default, 2017-18 one choice away', () => {
     expect(await shown()).toBe(truth.crimes);
     expect(await page.getByTestId('dataset').inputValue()).toBe('london-2025-26');
     expect(await page.getByTestId('dataset-summary').textContent()).toContain('all 33 areas');
+    // One figure for the cell: the catalogue's stated 100 m hexagons, which the ingest also uses (not a second, detected one).
+    expect(await page.getByTestId('dataset-summary').textContent()).toContain('100 m cells of 25,981 m² (resolution 9 at the finest)');
     // The default dataset is not written into the address (a plain link opens it).
     expect(new URL(page.url()).searchParams.get('ds')).toBeNull();
   });

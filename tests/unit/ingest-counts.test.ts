@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import { Compression, Table as PqTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCube } from '../../src/db/cube';
+import { hexSpacingM } from '../../src/analysis/precision';
 import { loadedPrecision } from '../../src/db/precision';
 import { ingestFile, type IngestEnv, type IngestReport } from '../../src/ingest/pipeline';
 import { enc, freshEnv } from './helpers/env';
@@ -153,6 +154,15 @@ describe('ingest: a grid spacing stated in the mapping step', () => {
     expect(r.precision?.cellAreaM2).toBeCloseTo((Math.sqrt(3) / 2) * 866 * 866, 6);
     expect(r.precision?.finestResolution).toBe(8);
     expect((await loadedPrecision(env.db)).finestResolution).toBe(8);
+  });
+
+  it('an embedded dataset\'s stated spacing (ingest option) replaces detection without a mapping: 25,981 m², as data/datasets.json says', async () => {
+    const env = await freshEnv();
+    // The default dataset's catalogue entry: 100 m hexagons, 3·√3/2·100² = 25,981 m² (rounded by the build).
+    const r = await ingestFile(env, { name: 'embedded.csv', data: enc(countCsv().text) }, { cellSpacingM: hexSpacingM(25_981) });
+    expect(r.precision?.cellAreaM2).toBeCloseTo(25_981, 6);
+    expect(r.precision?.finestResolution).toBe(9);
+    expect(await loadedPrecision(env.db)).toEqual({ cellAreaM2: expect.closeTo(25_981, 6), finestResolution: 9, fileName: 'embedded.csv' });
   });
 
   it('a spacing that is not a positive number is refused before anything is written', async () => {

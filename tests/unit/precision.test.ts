@@ -8,9 +8,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { getHexagonAreaAvg } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import {
-  cellsLabel, coarsestPrecision, finerThanDataReason, finestSupportedResolution, gridPrecision, hexCellAreaM2, hexRadiusM,
-  medianNearestNeighbourM, POINT_PRECISION, refusedResolutions, resolutionRefusal,
+  cellsLabel, coarsestPrecision, finerThanDataReason, finestSupportedResolution, gridPrecision, hexCellAreaM2, hexRadiusM, hexSpacingM,
+  medianNearestNeighbourM, POINT_PRECISION, refusedResolutions, resolutionRefusal, spacingPrecision,
 } from '../../src/analysis/precision';
+import { DATASETS } from '../../src/state/datasets';
 import { HEX_PARQUET, hexArea, hexGridCentres } from './helpers/hex-grid';
 
 const RES = [7, 8, 9, 10];
@@ -115,6 +116,19 @@ describe('finest resolution and the refusal', () => {
     expect(coarsestPrecision([POINT_PRECISION, mid, fine])).toBe(mid);
     expect(coarsestPrecision([fine, coarse, mid])).toBe(coarse);
     expect(coarsestPrecision([POINT_PRECISION])).toEqual(POINT_PRECISION);
+  });
+});
+
+describe('the embedded datasets\' stated precision (data/datasets.json)', () => {
+  it('hexSpacingM inverts hexCellAreaM2: 100 m hexagons are 100·√3 = 173.2 m apart', () => {
+    expect(hexSpacingM(hexArea(100))).toBeCloseTo(100 * Math.sqrt(3), 9);
+    expect(hexCellAreaM2(hexSpacingM(25_981))).toBeCloseTo(25_981, 9);
+  });
+
+  it('each aggregated dataset\'s finest resolution is the one its stated cell gives (what the ingest uses)', () => {
+    const aggregated = DATASETS.filter((d) => d.cellAreaM2 !== null);
+    expect(aggregated.map((d) => d.id)).toEqual(['london-2025-26']);
+    for (const d of aggregated) expect(spacingPrecision(hexSpacingM(d.cellAreaM2!), RES).finestResolution).toBe(d.finestResolution);
   });
 });
 

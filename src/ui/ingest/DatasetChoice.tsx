@@ -5,6 +5,7 @@
  */
 import { For, Show } from 'solid-js';
 import { DATASETS, datasetById, type DatasetInfo } from '../../state/datasets';
+import { cellsLabel } from '../../analysis/precision';
 import { monthInWords } from '../map/map-title';
 import { useApp } from '../context';
 
@@ -14,7 +15,7 @@ const n = (v: number) => v.toLocaleString('en-GB');
 export function datasetSummary(d: DatasetInfo): string {
   const what = d.rows === d.crimes ? `${n(d.crimes)} crime records` : `${n(d.crimes)} crimes in ${n(d.rows)} rows`;
   const where = d.missingAreas.length === 0 ? `all ${d.areas} areas` : `${d.areas} of ${d.areas + d.missingAreas.length} areas`;
-  const precision = d.cellAreaM2 === null ? 'points as police.uk publishes them' : `${n(d.cellAreaM2)} m² cells (resolution ${d.finestResolution} at the finest)`;
+  const precision = d.cellAreaM2 === null ? 'points as police.uk publishes them' : `${cellsLabel(d.cellAreaM2)} of ${n(Math.round(d.cellAreaM2))} m² (resolution ${d.finestResolution} at the finest)`;
   return `${what}, ${monthInWords(d.months[0])} to ${monthInWords(d.months[1])}, ${where}; ${precision}`;
 }
 
