@@ -7,13 +7,15 @@
 import type { CrimeCube } from '../analysis/cube';
 import { accuracyReport } from '../analysis/accuracy-report';
 import { analyseHotspots, buildStudyArea, type StudyArea } from '../analysis/hotspots';
-import { patrolPlan } from '../analysis/priority-backtest';
 import { findHotClusters } from '../analysis/clusters.ts';
 import type { HotspotRequest, HotspotResponse } from './hotspot-messages';
+import { createPatrolPlanMemo } from './patrol-plan-memo';
 import { answerTasking } from './tasking-worker';
 
 let cube: CrimeCube | null = null;
 const studies = new Map<string, StudyArea>();
+/** The proposals and the forecast panel ask for the same patrol plan: computed once. */
+const plans = createPatrolPlanMemo();
 const reply = (m: HotspotResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
@@ -32,9 +34,11 @@ self.onmessage = (ev: MessageEvent<HotspotRequest>) => {
       const { hotspots, level, harmWeights } = req.clusters;
       return reply({ id: req.id, type: 'clusters', clusters: findHotClusters({ cube, study, hotspots, filter: req.filter, harmWeights, level }) });
     }
-    if (req.tasking) return reply({ id: req.id, type: 'tasking', answer: answerTasking(cube, study, req.filter, req.weights, req.tasking) });
+    if (req.tasking) return reply({ id: req.id, type: 'tasking', answer: answerTasking(cube, study, req.filter, req.weights, req.tasking, plans.plan) });
     if (req.priority) {
-      const plan = patrolPlan(cube, study, req.filter, req.weights, req.priority);
+      // Copies travel (transferred), so the memo's own arrays stay whole for the next ask.
+      const kept = plans.plan(cube, study, req.filter, req.weights, req.priority);
+      const plan = { ...kept, priority: kept.priority.slice(), rank: kept.rank.slice() };
       return reply({ id: req.id, type: 'priority', plan }, [plan.priority.buffer, plan.rank.buffer]);
     }
     const t0 = performance.now();

@@ -9,7 +9,7 @@ import type { CellUnitPoints, UnitNames } from '../analysis/borders';
 import type { HotClusters } from '../analysis/clusters.ts';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { HotspotResult, StudyArea } from '../analysis/hotspots';
-import { type BacktestOptions, patrolPlan } from '../analysis/priority-backtest';
+import { type BacktestOptions, type PatrolPlan, patrolPlan } from '../analysis/priority-backtest';
 import { boroughAreasKm2 } from '../analysis/tasking/borough-areas';
 import { type Proposal, type ProposalInput, proposalForCells, proposeTasking, type SiteSettings, type TaskingProposals } from '../analysis/tasking/proposals';
 import type { Phase, TaskingSettings } from '../analysis/tasking/rules';
@@ -43,12 +43,18 @@ export interface TaskingAnswer extends TaskingProposals {
 let base: { id: number; input: ProposalInput; out: TaskingProposals } | null = null;
 const areaCache = new Map<number, Map<string, number>>();
 
-/** Proposals for the ask on the worker's cube and study area. */
-export function answerTasking(cube: CrimeCube, study: StudyArea, filter: CubeFilter, weights: Float64Array | undefined, ask: TaskingAsk): TaskingAnswer {
+/**
+ * Proposals for the ask on the worker's cube and study area.
+ * @param plan the patrol ranking (the worker passes its memo, shared with the forecast panel's asks)
+ */
+export function answerTasking(
+  cube: CrimeCube, study: StudyArea, filter: CubeFilter, weights: Float64Array | undefined, ask: TaskingAsk,
+  plan: (cube: CrimeCube, study: StudyArea, filter: CubeFilter, weights: Float64Array | undefined, options: BacktestOptions) => PatrolPlan = patrolPlan,
+): TaskingAnswer {
   if (!base || base.id !== ask.baseId) {
     let areas = areaCache.get(cube.resolution);
     if (!areas) areaCache.set(cube.resolution, (areas = boroughAreasKm2(ask.boroughs, cube.resolution)));
-    const ranking = patrolPlan(cube, study, filter, weights, ask.ranking);
+    const ranking = plan(cube, study, filter, weights, ask.ranking);
     const input: ProposalInput = {
       cube, study, hotspots: ask.hotspots, clusters: ask.clusters, ranking, boroughAreaKm2: areas,
       names: ask.names, points: ask.points ?? undefined, aggregated: ask.aggregated, tasking: ask.tasking, sites: ask.sites,
