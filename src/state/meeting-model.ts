@@ -12,7 +12,7 @@
  *
  * In the link as `meeting=1` (kept apart from the view's own parameters, as the patrol plan's).
  */
-import { type Accessor, createMemo, createSignal } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { areaMonthlyTotals } from '../analysis/area-months';
 import { controlLimits, type ControlLimitResult } from '../analysis/control-limits';
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
@@ -122,12 +122,18 @@ export function createMeetingModel(inputs: MeetingInputs): MeetingModel {
   });
 
   const steps = () => 1 + proposals().length;
-  const go = (k: number) => {
-    const n = Math.max(0, Math.min(steps() - 1, Math.round(k)));
-    setStep(n);
-    // Selecting the proposal frames it on the map (src/ui/tasking/proposal-map.ts).
-    if (n >= 1) inputs.setView({ proposal: proposals()[n - 1]!.id });
-  };
+  const go = (k: number) => setStep(Math.max(0, Math.min(steps() - 1, Math.round(k))));
+  const proposal = () => (open() && step() >= 1 ? (proposals()[step() - 1] ?? null) : null);
+  // The step's proposal is the selected one, so the map frames it (src/ui/tasking/proposal-map.ts);
+  // when the proposals are recomputed (a decision changes a phase), the step keeps its rank.
+  createEffect(
+    on(
+      () => proposal()?.id ?? null,
+      (id) => {
+        if (id !== null && id !== inputs.view.proposal) inputs.setView({ proposal: id });
+      },
+    ),
+  );
 
   return {
     open,
@@ -141,7 +147,7 @@ export function createMeetingModel(inputs: MeetingInputs): MeetingModel {
     steps,
     go,
     sites,
-    proposal: () => (step() >= 1 ? (proposals()[step() - 1] ?? null) : null),
+    proposal,
     last,
     since,
     asAt,
