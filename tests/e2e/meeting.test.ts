@@ -44,6 +44,7 @@ async function boroughMonths(code: string): Promise<Map<string, number>> {
 interface Camera {
   lon: number;
   lat: number;
+  zoom: number;
 }
 interface Handle {
   view: { camera: Camera | null };
@@ -60,6 +61,19 @@ function middle(cells: string[]): [number, number] {
   return [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
 }
 const dist = (c: Camera | null, [lon, lat]: [number, number]) => (c ? Math.hypot(c.lon - lon, c.lat - lat) : Infinity);
+
+/**
+ * Where a point sits on the map as a fraction of the half-width and half-height from its centre
+ * (0: the centre, 1: the edge), from the camera and the map's size in Web Mercator (512 px tiles).
+ */
+async function offCentre(page: Page, c: Camera | null, [lon, lat]: [number, number]): Promise<number> {
+  if (!c) return Infinity;
+  const { width, height } = (await page.locator('[data-testid="map"]').boundingBox())!;
+  const degPerPx = 360 / (512 * 2 ** c.zoom);
+  const x = (lon - c.lon) / degPerPx;
+  const y = (lat - c.lat) / (degPerPx * Math.cos((lat * Math.PI) / 180));
+  return Math.max(Math.abs(x) / (width / 2), Math.abs(y) / (height / 2));
+}
 
 /** Every visible text node's font size and its contrast with the background behind it (WCAG 2). */
 async function textReadings(page: Page): Promise<{ text: string; px: number; contrast: number }[]> {
@@ -182,6 +196,13 @@ describe('meeting mode: a shared screen stepped through by keyboard', () => {
     await expectReadable(page);
   });
 
+  it('↓ pages the opening screen down to the table', async () => {
+    const top = () => page.$eval('[data-testid="mt-side"]', (e) => e.scrollTop);
+    expect(await top()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(top, POLL).toBeGreaterThan(200);
+  });
+
   it('→ shows proposal 1 and flies the map to it, → proposal 2, ← back, all readable', async () => {
     const ids = await page.locator('[data-testid="tk-item"]').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-id')));
     const before = await camera(page);
@@ -189,20 +210,27 @@ describe('meeting mode: a shared screen stepped through by keyboard', () => {
     const card = page.locator('[data-testid="mt-card"]');
     await expect.poll(() => card.getAttribute('data-id'), POLL).toBe(ids[0]);
     expect(await card.getAttribute('data-rank')).toBe('1');
+    // A new step starts at the top of its card.
+    expect(await page.$eval('[data-testid="mt-side"]', (e) => e.scrollTop)).toBe(0);
     expect(await page.textContent('[data-testid="mt-card-rank"]')).toBe(`1 of ${proposals}`);
     expect(((await page.textContent('[data-testid="mt-card-reasons"]')) ?? '').length).toBeGreaterThan(20);
     expect(await page.textContent('[data-testid="mt-card-state"]')).toBe('No decision yet');
-    // The map framed the site: its centre moved onto the site's middle.
+    // The map framed the site: it moved towards it, and the site's middle is near the map's
+    // centre (framing leaves room for the title strip: 35 px of the half-height).
     const site1 = middle(await selectedCells(page));
-    await expect.poll(async () => dist(await camera(page), site1), POLL).toBeLessThan(0.01);
-    expect(dist(before, site1)).toBeGreaterThan(dist(await camera(page), site1));
+    await expect.poll(async () => offCentre(page, await camera(page), site1), POLL).toBeLessThan(0.2);
+    const at1 = await camera(page);
+    expect(dist(before, site1)).toBeGreaterThan(dist(at1, site1));
+    // From all London down to the site.
+    expect(at1!.zoom).toBeGreaterThan(before!.zoom + 1);
     await expectReadable(page);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => card.getAttribute('data-id'), POLL).toBe(ids[1]);
     expect(await card.getAttribute('data-rank')).toBe('2');
     const site2 = middle(await selectedCells(page));
-    await expect.poll(async () => dist(await camera(page), site2), POLL).toBeLessThan(0.01);
+    await expect.poll(async () => offCentre(page, await camera(page), site2), POLL).toBeLessThan(0.2);
+    expect(await camera(page)).not.toEqual(at1);
 
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => card.getAttribute('data-id'), POLL).toBe(ids[0]);

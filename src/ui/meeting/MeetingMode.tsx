@@ -3,13 +3,13 @@
  * at 1920×1080), dark text on white, the period, "as at" and the legend always on screen, and
  * nothing only on hover (the map's hover tooltip is off; the selected proposal's card is shown).
  * It opens on "since the last meeting"; the chair steps through the ranked proposals with the
- * arrow keys (or Page Down / Page Up; Home: the opening screen, End: the last proposal; Escape
- * leaves), and the map frames each site as the proposals panel does.
+ * arrow keys (or Page Down / Page Up; Home: the opening screen, End: the last proposal; ↓ and ↑
+ * page the side; Escape leaves), and the map frames each site as the proposals panel does.
  *
  * Rendered into the app's grid beside the map (App.tsx adds the `meeting` class, meeting.css
  * lays it out), so the map keeps its state and camera.
  */
-import { createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import { useApp } from '../context';
 import { DataAttribution } from '../map/DataAttribution';
 import { mapTitle } from '../map/map-title';
@@ -86,6 +86,9 @@ export function MeetingMode() {
     m.setOpen(false);
     leaveFullscreen();
   };
+  let side!: HTMLElement;
+  // Each step starts at the top of its card or screen.
+  createEffect(on(m.step, () => side.scrollTo({ top: 0 }), { defer: true }));
 
   onMount(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -94,6 +97,13 @@ export function MeetingMode() {
       if (e.key === 'Escape') {
         e.preventDefault();
         leave();
+        return;
+      }
+      // ↓ / ↑ page the side (the opening screen's table runs below the fold), whatever has focus.
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        e.stopPropagation();
+        side.scrollBy({ top: (e.key === 'ArrowDown' ? 0.8 : -0.8) * side.clientHeight });
         return;
       }
       const k = KEYS[e.key];
@@ -128,14 +138,14 @@ export function MeetingMode() {
           </button>
         </div>
       </header>
-      <section class="mt-side" data-testid="mt-side">
+      <section class="mt-side" data-testid="mt-side" ref={side}>
         <Show when={m.proposal()} fallback={<SinceLastMeeting />}>
           {(p) => <ProposalCard proposal={p()} of={m.steps() - 1} />}
         </Show>
       </section>
       <footer class="mt-foot">
         <MeetingLegend />
-        <p class="mt-keys">→ next · ← back · Home: start · End: last · Esc: leave</p>
+        <p class="mt-keys">→ next · ← back · ↓ ↑ scroll · Home: start · End: last · Esc: leave</p>
         <DataAttribution />
       </footer>
     </>
