@@ -215,6 +215,8 @@ describe('meeting mode: a shared screen stepped through by keyboard', () => {
     expect(await page.textContent('[data-testid="mt-card-rank"]')).toBe(`1 of ${proposals}`);
     expect(((await page.textContent('[data-testid="mt-card-reasons"]')) ?? '').length).toBeGreaterThan(20);
     expect(await page.textContent('[data-testid="mt-card-state"]')).toBe('No decision yet');
+    // Period, "as at" and the legend stay on screen beside the card.
+    for (const id of ['mt-scope', 'mt-as-at', 'mt-legend']) expect(await page.isVisible(`[data-testid="${id}"]`), id).toBe(true);
     // The map framed the site: it moved towards it, and the site's middle is near the map's
     // centre (framing leaves room for the title strip: 35 px of the half-height).
     const site1 = middle(await selectedCells(page));
