@@ -111,15 +111,18 @@ export const MAP_TEXT = {
   pickable: false,
 } as const;
 
-/** Boundary names: BCUs when zoomed out, boroughs in the middle, wards close in. */
-export function labelLayer(labels: Label[], zoom: number) {
+/**
+ * Boundary names: BCUs when zoomed out, boroughs in the middle, wards close in. `minPx` raises
+ * every name to at least that size (meeting mode asks 24 px, src/ui/meeting/).
+ */
+export function labelLayer(labels: Label[], zoom: number, minPx = 0) {
   const level: Label['level'] = zoom < 10.2 ? 'bcu' : zoom < 12.5 ? 'borough' : 'ward';
   return new TextLayer<Label>({
     id: `labels-${level}`,
     data: labels.filter((l) => l.level === level),
     getPosition: (d) => d.position,
     getText: (d) => d.text,
-    getSize: LABEL_PX[level],
+    getSize: Math.max(LABEL_PX[level], minPx),
     sizeUnits: 'pixels',
     ...MAP_TEXT,
     getColor: [240, 243, 250, 235],
@@ -134,15 +137,15 @@ export function labelLayer(labels: Label[], zoom: number) {
  * at which borough names show (zoomed out, the hatch and the legend say it without crowding the
  * BCU names), so a hatched borough says what the hatch means.
  */
-export function noDataLabelLayer(labels: Label[], codes: readonly string[], zoom: number) {
+export function noDataLabelLayer(labels: Label[], codes: readonly string[], zoom: number, minPx = 0) {
   const wanted = new Set(zoom < 10.2 ? [] : codes);
   return new TextLayer<Label>({
     id: 'no-data-labels',
     data: labels.filter((l) => l.level === 'borough' && l.code !== undefined && wanted.has(l.code)),
     getPosition: (d) => d.position,
     getText: () => 'No data',
-    getSize: 16, // at least 16 px on the map (issue 10, item 6)
-    getPixelOffset: [0, 18],
+    getSize: Math.max(16, minPx), // at least 16 px on the map (issue 10, item 6)
+    getPixelOffset: [0, Math.max(18, minPx + 2)],
     ...MAP_TEXT,
     getColor: [255, 205, 130, 255],
     outlineColor: [20, 24, 33, 255],

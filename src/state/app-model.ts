@@ -31,6 +31,7 @@ import { createLifecycleModel, type LifecycleModel } from './lifecycle/lifecycle
 import { opfsLogStorage } from './lifecycle/opfs-log';
 import { createTaskingModel, type TaskingModel } from './tasking-model';
 import { createPatrolModel, type PatrolModel } from './patrol-model';
+import { createMeetingModel, type MeetingModel } from './meeting-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -120,6 +121,8 @@ export interface AppModel {
   lifecycle: LifecycleModel;
   /** The patrol plan for a ward, a borough or a drawn area, and the inspector's edits (issue 13). */
   patrol: PatrolModel;
+  /** Meeting mode: the shared screen of a tasking meeting (issue 14, item 3). */
+  meeting: MeetingModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -136,7 +139,7 @@ export function createAppModel(source: DataSource): AppModel {
   const precision = createPrecisionModel();
 
   // The patrol plan keeps its own parameters after the view's (it is created below, before any write).
-  const url = createUrlWriter(() => patrol.query(encodeView(view)));
+  const url = createUrlWriter(() => meeting.query(patrol.query(encodeView(view))));
   const setView = (patch: Partial<ViewState>) => {
     setViewStore(reconcile({ ...view, ...patch }, { merge: true }));
     url.schedule();
@@ -289,6 +292,10 @@ export function createAppModel(source: DataSource): AppModel {
     },
   });
 
+  const meeting = createMeetingModel({
+    view, setView, cube, cubeFilter, coverage, harmWeights, tasking, lifecycle, writeUrl: () => url.schedule(), search: location.search,
+  });
+
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));
 
   /**
@@ -377,6 +384,7 @@ export function createAppModel(source: DataSource): AppModel {
     tasking,
     lifecycle,
     patrol,
+    meeting,
   };
 }
 

@@ -15,15 +15,27 @@ import { RecordedTrendPanel } from './recorded/RecordedTrendPanel';
 import { ProposalsPanel } from './tasking/ProposalsPanel';
 import { PatrolPanel } from './patrol/PatrolPanel';
 import { WardProfilePanel } from './ward-profile/WardProfilePanel';
+import { MeetingMode, requestFullscreen } from './meeting/MeetingMode';
 
 export function App() {
   const app = useApp();
   return (
-    <div class="app" data-phase={app.status().phase} data-testid="app">
+    <div class="app" classList={{ meeting: app.meeting.open() }} data-phase={app.status().phase} data-testid="app">
       <header class="topbar">
         <h1>Hotspot Tasking Map</h1>
         <span class="muted">Metropolitan Police area · H3 hexagons · DuckDB in your browser, nothing leaves this machine</span>
-        <label class="check setting">
+        <button
+          type="button"
+          class="setting"
+          data-testid="meeting-open"
+          onClick={() => {
+            app.meeting.setOpen(true);
+            requestFullscreen();
+          }}
+        >
+          Meeting mode
+        </button>
+        <label class="check">
           <input
             type="checkbox"
             data-testid="online-basemap"
@@ -56,6 +68,9 @@ export function App() {
         <CrossBorderPanel />
         <AccuracyPanel />
       </aside>
+      <Show when={app.meeting.open()}>
+        <MeetingMode />
+      </Show>
       <Show when={app.mappingRequest()}>{(r) => <MappingDialog request={r()} />}</Show>
     </div>
   );

@@ -141,6 +141,8 @@ describe('labelLayer(labels, zoom)', () => {
       expect(layer.props.sizeUnits).toBe('pixels');
       expect(layer.props.getSize).toBe(LABEL_PX[level]);
       expect(layer.props.getSize).toBeGreaterThanOrEqual(16);
+      // Meeting mode raises every name to 24 px.
+      expect(labelLayer([label(level)], zoom, 24).props.getSize).toBe(24);
     }
   });
 });

@@ -8,8 +8,11 @@
  * or new data) can get another id and lose its history: a stable site id is future work.
  */
 import type { Phase } from '../../analysis/tasking/rules';
+import type { MeetingSnapshot } from '../../analysis/tasking/since-last-meeting';
+import { snapshotProblem } from './meeting-event';
 
-export const EVENT_KINDS = ['accept', 'reject', 'assign', 'phase', 'review', 'note', 'close'] as const;
+// `meeting` (./meeting-event.ts) is a meeting held, on no one site: its siteId is ''.
+export const EVENT_KINDS = ['accept', 'reject', 'assign', 'phase', 'review', 'note', 'close', 'meeting'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const PHASES: readonly Phase[] = ['clear', 'hold', 'build'];
 
@@ -20,6 +23,8 @@ export interface EventFields {
   /** Review date, YYYY-MM-DD. */
   date?: string;
   text?: string;
+  /** A meeting's snapshot of the ranked proposals it saw. */
+  snapshot?: MeetingSnapshot;
 }
 
 export interface LifecycleEvent {
@@ -43,6 +48,7 @@ const REQUIRED: Record<EventKind, (keyof EventFields)[]> = {
   review: ['date'],
   note: ['text'],
   close: [],
+  meeting: ['snapshot'],
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,6 +61,11 @@ export function fieldsProblem(kind: EventKind, fields: EventFields): string | nu
   }
   for (const key of need) {
     const v = fields[key];
+    if (key === 'snapshot') {
+      const problem = snapshotProblem(v);
+      if (problem) return problem;
+      continue;
+    }
     if (typeof v !== 'string' || v.trim() === '') return `a ${kind} event needs a non-empty "${key}"`;
   }
   if (fields.phase !== undefined && !PHASES.includes(fields.phase)) return `phase "${fields.phase}" is not one of ${PHASES.join(', ')}`;
@@ -81,7 +92,8 @@ export function eventProblem(v: unknown): string | null {
   }
   if ((e.id as string) === '') return '"id" is empty';
   if ((e.who as string).trim() === '') return '"who" is empty: every decision needs a name';
-  if ((e.siteId as string) === '') return '"siteId" is empty';
+  if ((e.siteId as string) === '' && e.kind !== 'meeting') return '"siteId" is empty';
+  if ((e.siteId as string) !== '' && e.kind === 'meeting') return 'a meeting event is on no site: its "siteId" is empty';
   if (Number.isNaN(Date.parse(e.at as string))) return `"at" (${String(e.at)}) is not a time`;
   if (!(EVENT_KINDS as readonly string[]).includes(e.kind as string)) return `kind "${String(e.kind)}" is not one of ${EVENT_KINDS.join(', ')}`;
   if (typeof e.fields !== 'object' || e.fields === null || Array.isArray(e.fields)) return '"fields" is missing or not an object';

@@ -43,13 +43,16 @@ export function applyEvent(s: SiteState, e: LifecycleEvent): SiteState {
       return { ...next, notes: [...s.notes, { at: e.at, who: e.who, text: e.fields.text ?? '' }] };
     case 'close':
       return { ...next, status: 'closed' };
+    case 'meeting':
+      return s;
   }
 }
 
 /** The state of every site the log speaks of, by site id. */
 export function foldLog(events: readonly LifecycleEvent[]): Map<string, SiteState> {
   const sites = new Map<string, SiteState>();
-  for (const e of [...events].sort(byTime)) sites.set(e.siteId, applyEvent(sites.get(e.siteId) ?? initial(e.siteId), e));
+  // A meeting (siteId '') is on no site.
+  for (const e of [...events].sort(byTime)) if (e.kind !== 'meeting') sites.set(e.siteId, applyEvent(sites.get(e.siteId) ?? initial(e.siteId), e));
   return sites;
 }
 

@@ -27,6 +27,8 @@ export function eventWords(e: LifecycleEvent): string {
       return `note: ${f.text}`;
     case 'close':
       return 'closed';
+    case 'meeting':
+      return `held a tasking meeting on ${f.snapshot!.sites.length} ranked proposals`;
   }
 }
 

@@ -233,8 +233,9 @@ export function MapView() {
         ...clusterMap.layers(),
         ...proposalMap.layers(),
         ...patrolMap.layers(),
-        labelLayer(labels(), zoom()),
-        noDataLabelLayer(labels(), noDataCodes(), zoom()),
+        // Meeting mode's 24 px holds for the names drawn on the map too.
+        labelLayer(labels(), zoom(), app.meeting.open() ? 24 : 0),
+        noDataLabelLayer(labels(), noDataCodes(), zoom(), app.meeting.open() ? 24 : 0),
       ],
     });
     drawNow(o);
