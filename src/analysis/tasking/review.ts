@@ -40,7 +40,6 @@
  *   tasking rules' `levelMonths`), or none when the phase began after the data's last month.
  */
 import { cellCode, type CrimeCube, type CubeFilter } from '../cube';
-import { mannKendall } from '../mann-kendall.ts';
 import { crimeCategoriesOn } from './cube-reads.ts';
 import { ringCells } from './proposals.ts';
 import { atMost, DEFAULT_TASKING_SETTINGS, type Phase } from './rules.ts';
@@ -282,21 +281,37 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
   const matchLen = start - matchFrom;
   let matched: SiteReview['matched'] = null;
   if (matchLen > 0 && candidates.length > 0) {
+    // Mean harm a month and Mann-Kendall S of a cell over the matching months (S alone: the
+    // distance needs the statistic, not its test; this runs for every study cell).
     const stats = (c: string) => {
       const i = index.get(c)! * T;
-      const series = Array.from(harm.subarray(i + matchFrom, i + start));
-      return { mean: series.reduce((a, b) => a + b, 0) / matchLen, s: mannKendall(series).s };
+      let sum = 0;
+      let S = 0;
+      for (let a = matchFrom; a < start; a++) {
+        const x = harm[i + a];
+        sum += x;
+        for (let b = a + 1; b < start; b++) S += Math.sign(harm[i + b] - x);
+      }
+      return { mean: sum / matchLen, s: S };
     };
-    const pool = candidates.map((c) => ({ cell: c, ...stats(c) }));
-    const standardiser = (xs: number[]) => {
-      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
+    const n = candidates.length;
+    const means = new Float64Array(n);
+    const ss = new Float64Array(n);
+    candidates.forEach((c, k) => {
+      const st = stats(c);
+      means[k] = st.mean;
+      ss[k] = st.s;
+    });
+    const standardiser = (xs: Float64Array) => {
+      const m = xs.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / n);
       return (x: number) => (sd > 0 ? (x - m) / sd : 0);
     };
-    const zMean = standardiser(pool.map((p) => p.mean));
-    const zS = standardiser(pool.map((p) => p.s));
-    const points = pool.map((p) => ({ cell: p.cell, x: zMean(p.mean), y: zS(p.s) }));
-    const used = new Uint8Array(points.length);
+    const zMean = standardiser(means);
+    const zS = standardiser(ss);
+    const xs = means.map(zMean);
+    const ys = ss.map(zS);
+    const used = new Uint8Array(n);
     const chosen: string[] = [];
     for (const c of cells) {
       const me = stats(c);
@@ -305,17 +320,17 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
       let best = -1;
       let bestD = Infinity;
       // Candidates are sorted by id, so the first of equal distances is the smaller id.
-      points.forEach((p, k) => {
-        if (used[k]) return;
-        const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+      for (let k = 0; k < n; k++) {
+        if (used[k]) continue;
+        const d = (xs[k] - x) ** 2 + (ys[k] - y) ** 2;
         if (d < bestD) {
           bestD = d;
           best = k;
         }
-      });
+      }
       if (best < 0) break;
       used[best] = 1;
-      chosen.push(points[best].cell);
+      chosen.push(candidates[best]);
     }
     chosen.sort();
     const matchMean = (group: readonly string[]) => meanOver(cellSum(group), matchFrom, start);
