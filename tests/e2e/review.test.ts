@@ -112,7 +112,7 @@ describe('the review of a site under tasking', () => {
     expect(await rv.locator('summary').textContent()).toBe(`Review: since ${PHASE_WORD[phase]} began in 2026-01`);
     expect(await rv.locator('thead').textContent()).toContain('Before (Sep 2025 – Dec 2025)');
     expect(await rv.locator('thead').textContent()).toContain('Since (Jan 2026 – Apr 2026)');
-    console.log(`review: ${cells.length} site cells, tables and reviews ${await rv.getAttribute('data-ms')} ms on the main thread`);
+    console.log(`review: ${cells.length} site cells, tables ${await rv.getAttribute('data-tables-ms')} ms, review ${await rv.getAttribute('data-review-ms')} ms on the main thread`);
 
     const site = await row(page, 'site');
     const own = await monthlyHarm(cells);

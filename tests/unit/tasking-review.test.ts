@@ -8,7 +8,7 @@ import { gridDisk, gridDistance, gridRing } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import type { CubeFilter } from '../../src/analysis/cube';
-import { changeWords, relativeWords, reviewSite, reviewTables } from '../../src/analysis/tasking/review';
+import { changeWords, nearestWithoutReplacement, relativeWords, reviewSite, reviewTables } from '../../src/analysis/tasking/review';
 import { cubeOfRows, type CubeRow } from './helpers/cube';
 
 const code = (name: string) => ALL_CATEGORIES.indexOf(name);
@@ -203,6 +203,43 @@ describe('reviewSite: caveats', () => {
     expect(() => reviewSite(tables, { cells: [A], phase: 'hold', from: '2026-13' })).toThrow(/not YYYY-MM/);
     expect(() => reviewSite(tables, { cells: [], phase: 'hold', from: '2026-01' })).toThrow(/at least one cell/);
     expect(() => reviewSite(tables, { cells: [gridRing(A, 9)[0]], phase: 'hold', from: '2026-01' })).toThrow(/outside the study area/);
+  });
+});
+
+describe('nearestWithoutReplacement', () => {
+  /** The plain greedy: every unused candidate measured, the first of equal distances kept. */
+  function naive(xs: Float64Array, ys: Float64Array, targets: (readonly [number, number])[]): number[] {
+    const used = new Set<number>();
+    const out: number[] = [];
+    for (const [x, y] of targets) {
+      let best = -1;
+      let bestD = Infinity;
+      for (let k = 0; k < xs.length; k++) {
+        const d = (xs[k] - x) ** 2 + (ys[k] - y) ** 2;
+        if (!used.has(k) && d < bestD) [best, bestD] = [k, d];
+      }
+      if (best < 0) break;
+      used.add(best);
+      out.push(best);
+    }
+    return out;
+  }
+  it('chooses as the plain greedy does, ties to the smaller index, on many seeded pools (whole coordinates, so ties abound)', () => {
+    let seed = 7;
+    const rnd = (m: number) => (seed = (seed * 16807) % 2147483647) % m;
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + rnd(40);
+      const xs = Float64Array.from({ length: n }, () => rnd(6) - 3);
+      const ys = Float64Array.from({ length: n }, () => rnd(6) - 3);
+      const targets = Array.from({ length: 1 + rnd(n + 3) }, () => [rnd(9) - 4, rnd(9) - 4] as const);
+      expect(nearestWithoutReplacement(xs, ys, targets)).toEqual(naive(xs, ys, targets));
+    }
+  });
+  it('a hand-worked case: the nearer first, then the next; a tie goes to the smaller index', () => {
+    const xs = Float64Array.from([0, 2, 2, 5]);
+    const ys = Float64Array.from([0, 1, -1, 0]);
+    // (2, 0): candidates 1 and 2 both at distance 1; 1 wins. Then 2. Then (0, 0) takes 0.
+    expect(nearestWithoutReplacement(xs, ys, [[2, 0], [2, 0], [0, 0], [9, 9], [9, 9]])).toEqual([1, 2, 0, 3]);
   });
 });
 

@@ -82,6 +82,7 @@ export interface ReviewTables {
   harmWeights: ArrayLike<number>;
   /** The study area's cells, sorted: the ring's domain and the matching's candidates. */
   cells: string[];
+  cellSet: Set<string>;
   index: Map<string, number>;
   /** harm[i·T + t]: cell i's harm in cube month t (T = cube.months.length). */
   harm: Float64Array;
@@ -109,7 +110,7 @@ export function reviewTables(cube: CrimeCube, filter: CubeFilter, harmWeights: A
     const b = cube.borough[r];
     if (b >= 0 && on[cube.category[r]] === 1) boroughHarm[b * T + cube.month[r]] += cube.count[r] * harmWeights[cube.category[r]];
   }
-  return { cube, on, harmWeights, cells, index, harm, boroughHarm };
+  return { cube, on, harmWeights, cells, cellSet: new Set(cells), index, harm, boroughHarm };
 }
 
 /** One area's harm before and since, as means a month. */
@@ -184,6 +185,48 @@ const changeOf = (before: number, since: number) => (before > 0 ? since / before
 const ratioOf = (site: AreaChange, other: { before: number; since: number }) =>
   site.before > 0 && other.before > 0 && other.since > 0 ? site.since / site.before / (other.since / other.before) : null;
 
+/**
+ * Greedy nearest-neighbour matching without replacement: each target in turn takes the unused
+ * candidate (xs[k], ys[k]) nearest in Euclidean distance, ties to the smaller k. The candidates
+ * are searched outward from the target's x in x order and the search stops once the gap in x
+ * alone exceeds the best distance, so a target far out in x (a hot site) reads few candidates.
+ * Returns the chosen candidate indices in target order (fewer when the candidates run out).
+ */
+export function nearestWithoutReplacement(xs: Float64Array, ys: Float64Array, targets: readonly (readonly [number, number])[]): number[] {
+  const n = xs.length;
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => xs[a] - xs[b] || a - b);
+  const sortedX = Float64Array.from(order, (k) => xs[k]);
+  const used = new Uint8Array(n);
+  const out: number[] = [];
+  for (const [x, y] of targets) {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedX[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    let bestD = Infinity;
+    const consider = (i: number) => {
+      const k = order[i];
+      if (used[k]) return;
+      const d = (xs[k] - x) ** 2 + (ys[k] - y) ** 2;
+      if (d < bestD || (d === bestD && k < best)) {
+        bestD = d;
+        best = k;
+      }
+    };
+    // A gap in x equal to the best distance may still tie it (and win on k): stop only beyond.
+    for (let i = lo; i < n && (sortedX[i] - x) ** 2 <= bestD; i++) consider(i);
+    for (let i = lo - 1; i >= 0 && (x - sortedX[i]) ** 2 <= bestD; i--) consider(i);
+    if (best < 0) break;
+    used[best] = 1;
+    out.push(best);
+  }
+  return out;
+}
+
 /** "fell 32 %", "rose 3 %", "held level", "rose from none" (verbs that fit a singular or plural subject). */
 export function changeWords(change: number | null, since = 0): string {
   if (change === null) return since > 0 ? 'rose from none' : 'had none before or since';
@@ -226,7 +269,7 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
   const win = (a: number, b: number): [string, string] | null => (b > a ? [months[a], months[b - 1]] : null);
 
   const inSite = new Set(cells);
-  const ring = ringCells(cells, s.rings, new Set(tables.cells));
+  const ring = ringCells(cells, s.rings, tables.cellSet);
   const inRing = new Set(ring);
   const rowsOf = (group: readonly string[]) => {
     const out: number[] = [];
@@ -311,27 +354,14 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
     const zS = standardiser(ss);
     const xs = means.map(zMean);
     const ys = ss.map(zS);
-    const used = new Uint8Array(n);
-    const chosen: string[] = [];
-    for (const c of cells) {
-      const me = stats(c);
-      const x = zMean(me.mean);
-      const y = zS(me.s);
-      let best = -1;
-      let bestD = Infinity;
-      // Candidates are sorted by id, so the first of equal distances is the smaller id.
-      for (let k = 0; k < n; k++) {
-        if (used[k]) continue;
-        const d = (xs[k] - x) ** 2 + (ys[k] - y) ** 2;
-        if (d < bestD) {
-          bestD = d;
-          best = k;
-        }
-      }
-      if (best < 0) break;
-      used[best] = 1;
-      chosen.push(candidates[best]);
-    }
+    const chosen = nearestWithoutReplacement(
+      xs,
+      ys,
+      cells.map((c) => {
+        const me = stats(c);
+        return [zMean(me.mean), zS(me.s)] as const;
+      }),
+    ).map((k) => candidates[k]);
     chosen.sort();
     const matchMean = (group: readonly string[]) => meanOver(cellSum(group), matchFrom, start);
     matched = { ...rel(area(cellSum(chosen))), cells: chosen, matchHarm: matchMean(chosen), siteMatchHarm: matchMean(cells) };

@@ -80,7 +80,8 @@ export function ReviewBlock(props: { siteId: string }) {
         <details
           class="rv"
           data-testid="rv"
-          data-ms={app.review.lastMs().toFixed(1)}
+          data-tables-ms={app.review.lastMs().tables.toFixed(1)}
+          data-review-ms={app.review.lastMs().reviews.toFixed(1)}
           open={app.review.open()}
           onToggle={(e) => app.review.setOpen(e.currentTarget.open)}
         >
