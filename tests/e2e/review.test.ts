@@ -52,8 +52,8 @@ function londonCells(): Set<string> {
 }
 
 const meanOf = (byMonth: Map<string, number>, months: readonly string[]) => months.reduce((a, m) => a + (byMonth.get(m) ?? 0), 0) / months.length;
-/** As the card shows harm a month (ReviewBlock `harmWords`). */
-const shown = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1));
+/** As the card shows harm a month (ReviewBlock `harmWords`): "243k", "9,876", "12.5" (sites here stay under a million). */
+const shown = (x: number) => (x >= 10_000 ? `${Number((x / 1000).toPrecision(3))}k` : x >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1));
 
 async function row(page: Page, kind: string) {
   const r = page.locator(`[data-testid="rv-table"] tr[data-row="${kind}"]`);
@@ -62,7 +62,9 @@ async function row(page: Page, kind: string) {
     since: Number(await r.getAttribute('data-since')),
     beforeText: await r.locator('[data-testid="rv-before"]').textContent(),
     sinceText: await r.locator('[data-testid="rv-since"]').textContent(),
+    changeText: await r.locator('[data-testid="rv-change"]').textContent(),
     cells: (await r.getAttribute('data-cells'))?.split(',') ?? [],
+    relative: Number(await r.getAttribute('data-relative')),
   };
 }
 
@@ -110,8 +112,7 @@ describe('the review of a site under tasking', () => {
     expect(sentence).toMatch(new RegExp(`^Harm in the site (fell|rose) \\d+ % since ${PHASE_WORD[phase]} began in 2026-01 \\(4 months against the 4 before\\); its borough \\(.+\\) `));
     expect(sentence).toMatch(/; matched cells .+; the ring .+ \((no sign of|possible) displacement\)\./);
     expect(await rv.locator('summary').textContent()).toBe(`Review: since ${PHASE_WORD[phase]} began in 2026-01`);
-    expect(await rv.locator('thead').textContent()).toContain('Before (Sep 2025 – Dec 2025)');
-    expect(await rv.locator('thead').textContent()).toContain('Since (Jan 2026 – Apr 2026)');
+    expect(await rv.locator('caption').textContent()).toBe('Harm a month before (Sep 2025 – Dec 2025) and since (Jan 2026 – Apr 2026)');
     console.log(`review: ${cells.length} site cells, tables ${await rv.getAttribute('data-tables-ms')} ms, review ${await rv.getAttribute('data-review-ms')} ms on the main thread`);
 
     const site = await row(page, 'site');
@@ -122,6 +123,7 @@ describe('the review of a site under tasking', () => {
     expect(site.since).toBeCloseTo(s, 6);
     expect([site.beforeText, site.sinceText]).toEqual([shown(b), shown(s)]);
     const change = Math.round((s / b - 1) * 100);
+    expect(site.changeText).toBe(change === 0 ? '0 %' : `${change > 0 ? '+' : '−'}${Math.abs(change)} %`);
     expect(sentence).toContain(change === 0 ? 'Harm in the site held level' : `Harm in the site ${change > 0 ? 'rose' : 'fell'} ${Math.abs(change)} %`);
 
     // Matched cells: as many as the site's, none within 2 steps of it, their harm as DuckDB's.
@@ -131,12 +133,17 @@ describe('the review of a site under tasking', () => {
     const theirs = await monthlyHarm(matched.cells);
     expect(matched.before).toBeCloseTo(meanOf(theirs, BEFORE), 6);
     expect(matched.since).toBeCloseTo(meanOf(theirs, SINCE), 6);
+    // The site against them: (site since ÷ before) ÷ (matched since ÷ before), in the sentence too.
+    const ratio = s / b / (meanOf(theirs, SINCE) / meanOf(theirs, BEFORE));
+    expect(matched.relative).toBeCloseTo(ratio, 9);
+    const rel = Math.round((ratio - 1) * 100);
+    expect(sentence).toContain(`Against its matched cells, the site's harm is ${rel === 0 ? 'no different' : `${rel > 0 ? 'up' : 'down'} ${Math.abs(rel)} %`} (ratio ${ratio.toFixed(2)})`);
 
     // The ring: every study cell within 2 steps of the site (the borough outlines leave out the Thames).
     const inSite = new Set(cells);
     const study = londonCells();
     const ringCells = [...new Set(cells.flatMap((c) => gridDisk(c, 2)))].filter((c) => !inSite.has(c) && study.has(c));
-    expect(await rv.locator('tr[data-row="ring"] th').textContent()).toBe(`Ring (${ringCells.length} hexagons)`);
+    expect(await rv.locator('tr[data-row="ring"] th').textContent()).toBe(`Ring (${ringCells.length})`);
     const ring = await row(page, 'ring');
     const ringHarm = await monthlyHarm(ringCells);
     expect(ring.before).toBeCloseTo(meanOf(ringHarm, BEFORE), 6);

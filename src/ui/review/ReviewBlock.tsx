@@ -6,27 +6,43 @@
  */
 import { For, Show } from 'solid-js';
 import type { AreaChange, SiteReview } from '../../analysis/tasking/review';
-import { changeWords, relativeWords } from '../../analysis/tasking/review';
+import { relativeWords } from '../../analysis/tasking/review';
 import { PHASE_NAMES } from '../../state/tasking-view';
 import { useApp } from '../context';
 import { monthInWords } from '../map/map-title';
 import './review.css';
 
-/** Harm a month as shown: whole days from 100 up, else one decimal. */
+/** Harm a month as shown (the card is narrow): three figures from 10,000 up ("243k", "1.2M"), whole days from 100, else one decimal. */
 export function harmWords(x: number): string {
-  return x >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1);
+  if (x < 100) return x.toFixed(1);
+  if (x < 10_000) return Math.round(x).toLocaleString('en-GB');
+  const r = Number(x.toPrecision(3));
+  return r >= 1e6 ? `${Number((r / 1e6).toPrecision(3))}M` : `${r / 1e3}k`;
 }
 
 const windowWords = (w: [string, string] | null) => (w ? (w[0] === w[1] ? monthInWords(w[0]) : `${monthInWords(w[0])} – ${monthInWords(w[1])}`) : 'none');
 
-function Row(props: { kind: string; label: string; area: AreaChange; self?: boolean; cells?: readonly string[] }) {
+/** A change as the table shows it: "−22 %", "+3 %", "0 %", "new" (from none), "–" (none before or since). */
+export function changeCell(change: number | null, since: number): string {
+  if (change === null) return since > 0 ? 'new' : '–';
+  const p = Math.round(change * 100);
+  return p === 0 ? '0 %' : `${p > 0 ? '+' : '−'}${Math.abs(p)} %`;
+}
+
+function Row(props: { kind: string; label: string; area: AreaChange; cells?: readonly string[] }) {
   return (
-    <tr data-row={props.kind} data-before={props.area.before} data-since={props.area.since} data-cells={props.cells?.join(',')}>
+    <tr
+      data-row={props.kind}
+      data-before={props.area.before}
+      data-since={props.area.since}
+      data-relative={props.area.relative ?? undefined}
+      data-cells={props.cells?.join(',')}
+      title={props.area.relative === null ? undefined : `The site against this: ${relativeWords(props.area.relative)} (ratio ${props.area.relative.toFixed(2)})`}
+    >
       <th scope="row">{props.label}</th>
       <td data-testid="rv-before">{harmWords(props.area.before)}</td>
       <td data-testid="rv-since">{harmWords(props.area.since)}</td>
-      <td>{changeWords(props.area.change, props.area.since)}</td>
-      <td>{props.self ? '' : props.area.relative === null ? 'n/a' : `${relativeWords(props.area.relative)} (${props.area.relative.toFixed(2)})`}</td>
+      <td data-testid="rv-change">{changeCell(props.area.change, props.area.since)}</td>
     </tr>
   );
 }
@@ -36,24 +52,27 @@ function ReviewTable(props: { review: SiteReview; boroughName: string | undefine
   return (
     <>
       <table class="rv-table" data-testid="rv-table">
+        <caption>
+          Harm a month before ({windowWords(r().beforeWindow)}) and since ({windowWords(r().sinceWindow)})
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Harm a month</th>
-            <th scope="col">Before ({windowWords(r().beforeWindow)})</th>
-            <th scope="col">Since ({windowWords(r().sinceWindow)})</th>
+            <th scope="col" />
+            <th scope="col">Before</th>
+            <th scope="col">Since</th>
             <th scope="col">Change</th>
-            <th scope="col">Site against it</th>
           </tr>
         </thead>
         <tbody>
-          <Row kind="site" label={`Site (${r().site.cells} hexagons)`} area={r().site} self />
-          <Show when={r().borough}>{(b) => <Row kind="borough" label={`Borough${props.boroughName ? ` ${props.boroughName}` : ''}, less site and ring`} area={b()} />}</Show>
-          <Show when={r().matched}>{(m) => <Row kind="matched" label={`Matched cells (${m().cells.length})`} area={m()} cells={m().cells} />}</Show>
-          <Row kind="ring" label={`Ring (${r().ring.cells} hexagons)`} area={r().ring} />
+          <Row kind="site" label={`Site (${r().site.cells})`} area={r().site} />
+          <Show when={r().borough}>{(b) => <Row kind="borough" label="Borough*" area={b()} />}</Show>
+          <Show when={r().matched}>{(m) => <Row kind="matched" label={`Matched (${m().cells.length})`} area={m()} cells={m().cells} />}</Show>
+          <Row kind="ring" label={`Ring (${r().ring.cells})`} area={r().ring} />
         </tbody>
       </table>
       <p class="muted" data-testid="rv-crimes">
-        Site crimes: {r().site.crimesBefore.toLocaleString('en-GB')} before, {r().site.crimesSince.toLocaleString('en-GB')} since.
+        (n): hexagons. *{props.boroughName ?? 'The borough'} less the site and its ring. Site crimes: {r().site.crimesBefore.toLocaleString('en-GB')} before,{' '}
+        {r().site.crimesSince.toLocaleString('en-GB')} since.
         <Show when={r().matched}>
           {(m) => (
             <>
@@ -103,8 +122,8 @@ export function ReviewBlock(props: { siteId: string }) {
                   <ReviewTable review={ok()} boroughName={ok().borough ? app.clusters.names().borough?.get(ok().borough!.code) : undefined} />
                 </Show>
                 <p class="muted">
-                  Harm is Cambridge Crime Harm Index days a month, over the same number of months before the phase as since (fewer when the data start sooner);
-                  "site against it" is the site's since ÷ before over the other's. Matched cells are outlined in white on the map while this is open.
+                  Harm is Cambridge Crime Harm Index days a month, over the same number of months before the phase as since (fewer when the data start sooner).
+                  The site against another is the site's since ÷ before over the other's. Matched cells are outlined in white on the map while this is open.
                 </p>
               </>
             )}
