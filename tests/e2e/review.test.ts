@@ -2,8 +2,9 @@
  * The review of a site under tasking in the browser (issue 14, item 2), on the embedded
  * all-London 2025-26 data (2025-05 to 2026-04) at the hot spot layer: the first proposal is
  * accepted with its phase from 2026-01; its review shows the site's harm a month before
- * (2025-09..2025-12) and since (2026-01..2026-04), and its matched cells' and ring's, each equal to
- * an independent computation from the Parquet file (native DuckDB + h3-js, the harm table of
+ * (2025-09..2025-12) and since (2026-01..2026-04), and its matched cells', ring's and borough's
+ * (less the site and ring; the borough's outline by ray casting), each equal to an independent
+ * computation from the Parquet file (native DuckDB + h3-js, the harm table of
  * data/harm-weights.json); the matched cells are as many as the site's and none within its ring.
  * Moved to a phase from 2026-06, after the data end, the review says there is no data since.
  */
@@ -41,6 +42,49 @@ async function monthlyHarm(cells: readonly string[]): Promise<Map<string, number
     if (w === undefined) throw new Error(`no harm weight for ${String(type)}`);
     const m = String(month).slice(0, 7);
     out.set(m, (out.get(m) ?? 0) + Number(count) * w);
+  }
+  return out;
+}
+
+/** Even-odd ray casting over every ring of a MultiPolygon (outer rings and holes alike). */
+function inMultiPolygon(lon: number, lat: number, coords: number[][][][]): boolean {
+  let inside = false;
+  for (const poly of coords) {
+    for (const ring of poly) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+/**
+ * Harm by month of the Parquet rows whose point lies in the borough named `name` (its outline in
+ * data/boundaries/boroughs.geojson), less the rows whose resolution-9 cell is in `less`.
+ */
+async function boroughHarm(name: string, less: ReadonlySet<string>): Promise<Map<string, number>> {
+  const weights = (JSON.parse(readFileSync(join(ROOT, 'data', 'harm-weights.json'), 'utf8')) as { weights: Record<string, number> }).weights;
+  const fc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8')) as {
+    features: { properties: { name: string }; geometry: { coordinates: number[][][][] } }[];
+  };
+  const coords = fc.features.find((f) => f.properties.name === name)!.geometry.coordinates;
+  const pts = coords.flat(2);
+  const [lons, lats] = [pts.map((p) => p[0]), pts.map((p) => p[1])];
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const rows = (
+    await db.runAndReadAll(
+      `SELECT month, longitude, latitude, crime_type, crime_count FROM '${PARQUET}'
+       WHERE longitude BETWEEN ${Math.min(...lons)} AND ${Math.max(...lons)} AND latitude BETWEEN ${Math.min(...lats)} AND ${Math.max(...lats)}`,
+    )
+  ).getRows();
+  const out = new Map<string, number>();
+  for (const [month, lon, lat, type, count] of rows) {
+    if (!inMultiPolygon(Number(lon), Number(lat), coords) || less.has(latLngToCell(Number(lat), Number(lon), 9))) continue;
+    const m = String(month).slice(0, 7);
+    out.set(m, (out.get(m) ?? 0) + Number(count) * weights[String(type)]);
   }
   return out;
 }
@@ -149,6 +193,13 @@ describe('the review of a site under tasking', () => {
     expect(ring.before).toBeCloseTo(meanOf(ringHarm, BEFORE), 6);
     expect(ring.since).toBeCloseTo(meanOf(ringHarm, SINCE), 6);
     expect(await rv.locator('[data-testid="rv-caveats"] li[data-kind="too-short"]').count()).toBe(0);
+
+    // The borough holding most of the site's harm, less the site and its ring.
+    const name = /its borough \((.+?)\) /.exec(sentence)![1];
+    const borough = await row(page, 'borough');
+    const theBorough = await boroughHarm(name, new Set([...cells, ...ringCells]));
+    expect(borough.before).toBeCloseTo(meanOf(theBorough, BEFORE), 6);
+    expect(borough.since).toBeCloseTo(meanOf(theBorough, SINCE), 6);
   });
 
   it('a phase from 2026-06, after the data end, says there is no data since', async () => {
