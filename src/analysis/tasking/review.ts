@@ -155,7 +155,7 @@ export interface ReviewSiteInput {
   phase: Phase;
   /** YYYY-MM. */
   from: string;
-  /** Borough code → name, for the words (the code stands in when absent). */
+  /** Borough code → name, for the words (a borough without a name is not named). */
   boroughNames?: ReadonlyMap<string, string>;
   /** Cells no comparison may use (other sites under tasking). */
   exclude?: Iterable<string>;
@@ -173,7 +173,7 @@ function checkedSettings(overrides: Partial<ReviewSettings> = {}): ReviewSetting
   return s;
 }
 
-/** Mean a month of `series` over [from, to) months (0 when empty). */
+/** Mean over months [from, to) of a month's value `sum(t)` (0 for no months). */
 const meanOver = (sum: (t: number) => number, from: number, to: number) => {
   if (to <= from) return 0;
   let a = 0;
