@@ -29,6 +29,7 @@ import { createPrecisionModel, type PrecisionModel } from './precision-model';
 import { createClustersModel, type ClustersModel } from './clusters-model';
 import { createLifecycleModel, type LifecycleModel } from './lifecycle/lifecycle-model';
 import { opfsLogStorage } from './lifecycle/opfs-log';
+import { createReviewModel, type ReviewModel } from './review-model';
 import { createTaskingModel, type TaskingModel } from './tasking-model';
 import { createPatrolModel, type PatrolModel } from './patrol-model';
 import { createMeetingModel, type MeetingModel } from './meeting-model';
@@ -123,6 +124,8 @@ export interface AppModel {
   patrol: PatrolModel;
   /** Meeting mode: the shared screen of a tasking meeting (issue 14, item 3). */
   meeting: MeetingModel;
+  /** Reviews of the sites under tasking: harm before and since their phase began (issue 14). */
+  review: ReviewModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -283,6 +286,11 @@ export function createAppModel(source: DataSource): AppModel {
     aggregated: () => precision.precision().cellAreaM2 !== null, currentPhases: lifecycle.phases,
   });
 
+  const review = createReviewModel({
+    cube, clusters: clusters.clusters, hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null), proposals: () => tasking.answer()?.proposals ?? null,
+    sites: lifecycle.sites, boroughNames: () => clusters.names().borough, selectedId: () => tasking.selected()?.id ?? null,
+  });
+
   const patrol = createPatrolModel({
     view, setView, cube, cubeFilter, harmWeights, weights: weightVector, boundaries, client, precision: precision.precision, writeUrl: () => url.schedule(),
     studyOf: (area) => {
@@ -385,6 +393,7 @@ export function createAppModel(source: DataSource): AppModel {
     lifecycle,
     patrol,
     meeting,
+    review,
   };
 }
 

@@ -25,6 +25,8 @@ export interface EventFields {
   text?: string;
   /** A meeting's snapshot of the ranked proposals it saw. */
   snapshot?: MeetingSnapshot;
+  /** accept, phase: the month the phase took effect, YYYY-MM (absent: the event's own month). */
+  from?: string;
 }
 
 export interface LifecycleEvent {
@@ -51,13 +53,18 @@ const REQUIRED: Record<EventKind, (keyof EventFields)[]> = {
   meeting: ['snapshot'],
 };
 
+/** The fields each kind may carry besides those it must. */
+const OPTIONAL: Partial<Record<EventKind, (keyof EventFields)[]>> = { accept: ['from'], phase: ['from'] };
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Why `fields` do not fit `kind` (null when they do). */
 export function fieldsProblem(kind: EventKind, fields: EventFields): string | null {
   const need = REQUIRED[kind];
+  const may = OPTIONAL[kind] ?? [];
   for (const key of Object.keys(fields) as (keyof EventFields)[]) {
-    if (!need.includes(key)) return `a ${kind} event has no field "${key}"`;
+    if (!need.includes(key) && !may.includes(key)) return `a ${kind} event has no field "${key}"`;
   }
   for (const key of need) {
     const v = fields[key];
@@ -70,7 +77,13 @@ export function fieldsProblem(kind: EventKind, fields: EventFields): string | nu
   }
   if (fields.phase !== undefined && !PHASES.includes(fields.phase)) return `phase "${fields.phase}" is not one of ${PHASES.join(', ')}`;
   if (fields.date !== undefined && (!DATE.test(fields.date) || Number.isNaN(Date.parse(fields.date)))) return `review date "${fields.date}" is not a date (YYYY-MM-DD)`;
+  if (fields.from !== undefined && (typeof fields.from !== 'string' || !MONTH.test(fields.from))) return `phase month "${String(fields.from)}" is not a month (YYYY-MM)`;
   return null;
+}
+
+/** The month a phase took effect by an accept or phase event: its `from`, else the event's own month (UTC). */
+export function phaseMonth(e: Pick<LifecycleEvent, 'at' | 'fields'>): string {
+  return e.fields.from ?? new Date(e.at).toISOString().slice(0, 7);
 }
 
 /**

@@ -3,7 +3,7 @@
  * same log gives the same state on every machine.
  */
 import type { Phase } from '../../analysis/tasking/rules';
-import { byTime, type LifecycleEvent } from './events';
+import { byTime, type LifecycleEvent, phaseMonth } from './events';
 
 /** proposed: no decision yet; a closed site keeps its last phase and team for the record. */
 export type SiteStatus = 'proposed' | 'accepted' | 'rejected' | 'closed';
@@ -13,6 +13,8 @@ export interface SiteState {
   status: SiteStatus;
   /** The phase the site is in (null before one is accepted or set). */
   phase: Phase | null;
+  /** The month (YYYY-MM) the current phase took effect (null without a phase). */
+  phaseFrom: string | null;
   team: string | null;
   reviewDate: string | null;
   notes: { at: string; who: string; text: string }[];
@@ -21,7 +23,17 @@ export interface SiteState {
 }
 
 function initial(siteId: string): SiteState {
-  return { siteId, status: 'proposed', phase: null, team: null, reviewDate: null, notes: [], history: [] };
+  return { siteId, status: 'proposed', phase: null, phaseFrom: null, team: null, reviewDate: null, notes: [], history: [] };
+}
+
+/**
+ * When the phase after an accept or phase event began: the event's month (its `from`, else its own
+ * month), except that a decision keeping a site in the phase it is in, without a month of its own,
+ * leaves the start where it was (a re-confirmed Hold has not begun again).
+ */
+function phaseStart(s: SiteState, e: LifecycleEvent): string {
+  const keeps = s.status === 'accepted' && s.phase !== null && e.fields.phase === s.phase && e.fields.from === undefined && s.phaseFrom !== null;
+  return keeps ? s.phaseFrom! : phaseMonth(e);
 }
 
 /** One event applied to a site's state. */
@@ -29,14 +41,14 @@ export function applyEvent(s: SiteState, e: LifecycleEvent): SiteState {
   const next: SiteState = { ...s, history: [...s.history, e] };
   switch (e.kind) {
     case 'accept':
-      return { ...next, status: 'accepted', phase: e.fields.phase ?? s.phase };
+      return { ...next, status: 'accepted', phase: e.fields.phase ?? s.phase, phaseFrom: phaseStart(s, e) };
     case 'reject':
       return { ...next, status: 'rejected' };
     case 'assign':
       return { ...next, team: e.fields.team ?? null };
     case 'phase':
       // Moving a site between phases is a decision on it: a proposed site becomes accepted.
-      return { ...next, phase: e.fields.phase ?? s.phase, status: s.status === 'proposed' ? 'accepted' : s.status };
+      return { ...next, phase: e.fields.phase ?? s.phase, phaseFrom: phaseStart(s, e), status: s.status === 'proposed' ? 'accepted' : s.status };
     case 'review':
       return { ...next, reviewDate: e.fields.date ?? null };
     case 'note':

@@ -9,18 +9,21 @@ export function dateWords(isoDate: string): string {
   return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** " from 2026-01" for a phase given a start month, else nothing (it began with the decision). */
+const fromWords = (from: string | undefined) => (from ? ` from ${from}` : '');
+
 /** What an event changed: "accepted for Clear", "assigned to NPT 4". */
 export function eventWords(e: LifecycleEvent): string {
   const f = e.fields;
   switch (e.kind) {
     case 'accept':
-      return `accepted for ${PHASE_NAMES[f.phase!]}`;
+      return `accepted for ${PHASE_NAMES[f.phase!]}${fromWords(f.from)}`;
     case 'reject':
       return 'rejected';
     case 'assign':
       return `assigned to ${f.team}`;
     case 'phase':
-      return `moved to ${PHASE_NAMES[f.phase!]}`;
+      return `moved to ${PHASE_NAMES[f.phase!]}${fromWords(f.from)}`;
     case 'review':
       return `review set for ${dateWords(f.date!)}`;
     case 'note':

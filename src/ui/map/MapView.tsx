@@ -28,6 +28,7 @@ import type { BoundaryLayers } from '../../map/basemap-style';
 import { BasemapPrompt } from './BasemapPrompt';
 import { useRecordedWardLayer } from '../recorded/ward-layer';
 import { useClusterMap } from '../clusters/cluster-map';
+import { reviewLayers } from '../../map/review-layers';
 import { useProposalMap } from '../tasking/proposal-map';
 import { usePatrolMap } from '../patrol/patrol-map';
 
@@ -232,6 +233,7 @@ export function MapView() {
         selectionLayer(app.selected()),
         ...clusterMap.layers(),
         ...proposalMap.layers(),
+        ...reviewLayers(app.review.matchedCells()),
         ...patrolMap.layers(),
         // Meeting mode's 24 px holds for the names drawn on the map too.
         labelLayer(labels(), zoom(), app.meeting.open() ? 24 : 0),

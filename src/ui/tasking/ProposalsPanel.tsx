@@ -20,6 +20,7 @@ import {
   unitsWords,
 } from '../../state/tasking-view';
 import { useApp } from '../context';
+import { ReviewBlock } from '../review/ReviewBlock';
 import { LogTransfer } from './LogTransfer';
 import { SiteDecisions } from './SiteDecisions';
 import './tasking.css';
@@ -183,6 +184,7 @@ function ProposalItem(props: { proposal: Proposal }) {
       </p>
       <Show when={chosen()}>
         <SiteDecisions proposal={p()} />
+        <ReviewBlock siteId={p().id} />
         <SiteEditor proposal={p()} />
         <PatrolList proposal={p()} />
       </Show>

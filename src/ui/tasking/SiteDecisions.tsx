@@ -42,6 +42,9 @@ export function SiteDecisions(props: { proposal: Proposal }) {
   const [team, setTeam] = createSignal('');
   const [phase, setPhase] = createSignal<Phase>(props.proposal.phase.phase);
   const [date, setDate] = createSignal('');
+  // The month the accepted or moved-to phase took effect; empty: the month of the decision.
+  const [from, setFrom] = createSignal('');
+  const withFrom = (fields: EventFields): EventFields => (from() ? { ...fields, from: from() } : fields);
   const [note, setNote] = createSignal('');
   const [refused, setRefused] = createSignal<string | null>(null);
 
@@ -75,8 +78,12 @@ export function SiteDecisions(props: { proposal: Proposal }) {
               <span>Why (recorded with the next decision)</span>
               <input type="text" data-testid="lc-why" value={why()} onInput={(e) => setWhy(e.currentTarget.value)} />
             </label>
+            <label class="lc-row">
+              <span>Phase took effect in (empty: this month)</span>
+              <input type="month" data-testid="lc-from" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+            </label>
             <div class="lc-row">
-              <button type="button" data-testid="lc-accept" onClick={() => act('accept', { phase: props.proposal.phase.phase })}>
+              <button type="button" data-testid="lc-accept" onClick={() => act('accept', withFrom({ phase: props.proposal.phase.phase }), () => setFrom(''))}>
                 Accept for {PHASE_NAMES[props.proposal.phase.phase]}
               </button>
               <button type="button" data-testid="lc-reject" onClick={() => act('reject', {})}>
@@ -92,7 +99,7 @@ export function SiteDecisions(props: { proposal: Proposal }) {
                 Assign
               </button>
             </form>
-            <form class="lc-row" onSubmit={(e) => (e.preventDefault(), act('phase', { phase: phase() }))}>
+            <form class="lc-row" onSubmit={(e) => (e.preventDefault(), act('phase', withFrom({ phase: phase() }), () => setFrom('')))}>
               <select aria-label="Phase" data-testid="lc-phase" value={phase()} onChange={(e) => setPhase(e.currentTarget.value as Phase)}>
                 <For each={['clear', 'hold', 'build'] as Phase[]}>{(p) => <option value={p}>{PHASE_NAMES[p]}</option>}</For>
               </select>

@@ -1,0 +1,127 @@
+/**
+ * Reviews of the sites under tasking (issue 14, item 2): for each current proposal the lifecycle
+ * holds as accepted, its harm before and since its phase began (the phase's month from the log,
+ * ./lifecycle/reducer.ts `phaseFrom`) against its borough, matched comparison cells and its ring,
+ * by src/analysis/tasking/review.ts.
+ *
+ * Computed on the main thread, where the cube's typed arrays already are. Measured over all London
+ * at resolution 9 on a busy 2-core machine: the tables (one pass over the cube's rows and the
+ * study cells' rows) 20-35 ms, one review of a 60-cell site 20-80 ms (the matching reads every
+ * candidate cell's months before the phase and measures each site cell against each). So the
+ * tables are built only while a site is accepted, and a review is made when asked for (the
+ * selected site's card) and kept until the data, the filter, the harm weights, the proposals or a
+ * site's phase change. The
+ * harm and filter are the clusters' (the proposals' own: harm table weights, the filter's crime
+ * types); the candidates and the ring's domain are the hot spot study area's cells.
+ */
+import { type Accessor, createMemo, createSignal, untrack } from 'solid-js';
+import type { HotClusters } from '../analysis/clusters';
+import type { CrimeCube } from '../analysis/cube';
+import type { HotspotResult } from '../analysis/hotspots';
+import type { Proposal } from '../analysis/tasking/proposals';
+import { reviewSite, reviewTables, type SiteReview } from '../analysis/tasking/review';
+import type { SiteState } from './lifecycle/reducer';
+
+export interface ReviewModel {
+  /** The review of each accepted site among the current proposals, by id (or why it could not be made); made when called. */
+  reviews: () => Map<string, SiteReview | { error: string }>;
+  /** The review of one site (undefined: not under tasking, or not among the current proposals). */
+  of(siteId: string): SiteReview | { error: string } | undefined;
+  /** Whether the selected site's review is open (its matched cells are outlined on the map while it is). */
+  open: Accessor<boolean>;
+  setOpen(on: boolean): void;
+  /** The matched comparison cells to outline: the selected site's, while its review is open. */
+  matchedCells: Accessor<string[]>;
+  /** Milliseconds the last tables and the last reviews took (for measuring). */
+  lastMs: Accessor<{ tables: number; reviews: number }>;
+}
+
+export interface ReviewInputs {
+  cube: Accessor<CrimeCube | null>;
+  clusters: Accessor<HotClusters | null>;
+  hotspots: Accessor<HotspotResult | null>;
+  proposals: Accessor<readonly Proposal[] | null>;
+  sites: Accessor<ReadonlyMap<string, SiteState>>;
+  boroughNames: Accessor<ReadonlyMap<string, string> | undefined>;
+  selectedId: Accessor<string | null>;
+}
+
+export function createReviewModel(inputs: ReviewInputs): ReviewModel {
+  const [open, setOpen] = createSignal(false);
+  const [lastMs, setLastMs] = createSignal({ tables: 0, reviews: 0 });
+
+  /** The accepted sites among the proposals, with the month their phase began. */
+  const underTasking = createMemo(
+    () => {
+      const sites = inputs.sites();
+      const out: { proposal: Proposal; state: SiteState }[] = [];
+      for (const p of inputs.proposals() ?? []) {
+        const s = sites.get(p.id);
+        if (s?.status === 'accepted' && s.phase && s.phaseFrom) out.push({ proposal: p, state: s });
+      }
+      return out;
+    },
+    [],
+    // The log is folded afresh on every decision: only a site's phase and its start change its review.
+    {
+      equals: (a, b) =>
+        a.length === b.length && a.every((x, i) => x.proposal === b[i].proposal && x.state.phase === b[i].state.phase && x.state.phaseFrom === b[i].state.phaseFrom),
+    },
+  );
+
+  const anyUnderTasking = createMemo(() => underTasking().length > 0);
+  const tables = createMemo(() => {
+    const cube = inputs.cube();
+    const clusters = inputs.clusters();
+    const hotspots = inputs.hotspots();
+    if (!cube || !clusters || !hotspots || !anyUnderTasking()) return null;
+    const t0 = performance.now();
+    const t = reviewTables(cube, clusters.filter, clusters.harmWeights, hotspots.cells);
+    const ms = performance.now() - t0;
+    queueMicrotask(() => setLastMs((m) => ({ ...m, tables: ms })));
+    return t;
+  });
+
+  // Reviews are made when asked for (the card asks for the selected site's) and kept until the
+  // tables or the sites under tasking change: ten accepted sites do not cost ten reviews on every
+  // recomputation of the proposals.
+  const made = createMemo(() => {
+    tables();
+    underTasking();
+    return new Map<string, SiteReview | { error: string }>();
+  });
+  const of = (id: string): SiteReview | { error: string } | undefined => {
+    const t = tables();
+    const sites = underTasking();
+    const cache = made();
+    if (!t) return undefined;
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const entry = sites.find((x) => x.proposal.id === id);
+    if (!entry) return undefined;
+    const t0 = performance.now();
+    // Other sites under tasking are treated too: none may serve as a comparison.
+    const exclude = sites.filter((x) => x !== entry).flatMap((x) => x.proposal.cells);
+    let r: SiteReview | { error: string };
+    try {
+      r = reviewSite(t, { cells: entry.proposal.cells, phase: entry.state.phase!, from: entry.state.phaseFrom!, boroughNames: untrack(inputs.boroughNames), exclude });
+    } catch (e) {
+      r = { error: e instanceof Error ? e.message : String(e) };
+    }
+    cache.set(id, r);
+    const ms = performance.now() - t0;
+    // Not inside the computation that asked: a signal written there would re-run its readers mid-run.
+    queueMicrotask(() => setLastMs((m) => ({ ...m, reviews: ms })));
+    return r;
+  };
+  const reviews = () => new Map(underTasking().map((x) => [x.proposal.id, of(x.proposal.id)!] as const));
+
+  const matchedCells = createMemo(() => {
+    const id = inputs.selectedId();
+    if (!open() || id === null) return [];
+    const r = of(id);
+    return r && 'site' in r ? (r.matched?.cells ?? []) : [];
+  });
+
+  return { reviews, of, open, setOpen, matchedCells, lastMs };
+}
