@@ -31,6 +31,7 @@ import { createLifecycleModel, type LifecycleModel } from './lifecycle/lifecycle
 import { opfsLogStorage } from './lifecycle/opfs-log';
 import { createTaskingModel, type TaskingModel } from './tasking-model';
 import { createPatrolModel, type PatrolModel } from './patrol-model';
+import { createPackModel, type PackModel } from './pack-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -120,6 +121,8 @@ export interface AppModel {
   lifecycle: LifecycleModel;
   /** The patrol plan for a ward, a borough or a drawn area, and the inspector's edits (issue 13). */
   patrol: PatrolModel;
+  /** The meeting pack: open, its paper, printing (issue 14, item 4). */
+  pack: PackModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -376,6 +379,7 @@ export function createAppModel(source: DataSource): AppModel {
     clusters,
     tasking,
     lifecycle,
+    pack: createPackModel(),
     patrol,
   };
 }

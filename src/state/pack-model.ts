@@ -26,8 +26,8 @@ export interface PaperLayout {
 
 /** Rows a sheet, set so the longest rows of the default data (three lines of reasons) still fit. */
 export const PAPERS: Record<PackPaper, PaperLayout> = {
-  a4: { label: 'A4 landscape', proposalRows: 12, crossBorderRows: 8, scheduleCells: 16 },
-  a3: { label: 'A3 landscape', proposalRows: 20, crossBorderRows: 14, scheduleCells: 30 },
+  a4: { label: 'A4 landscape', proposalRows: 12, crossBorderRows: 6, scheduleCells: 16 },
+  a3: { label: 'A3 landscape', proposalRows: 20, crossBorderRows: 10, scheduleCells: 30 },
 };
 
 /** The pack's sheets in order: what each holds. */

@@ -19,8 +19,8 @@ describe('packPlan', () => {
     expect(plan[0]).toEqual({ kind: 'cover' });
     expect(plan[1]).toEqual({ kind: 'proposals', from: 0, to: 12, part: 1, parts: 5 });
     expect(plan[5]).toEqual({ kind: 'proposals', from: 48, to: 51, part: 5, parts: 5 });
-    expect(plan[6]).toEqual({ kind: 'cross-border', from: 0, to: 8, part: 1, parts: 2 });
-    expect(plan[7]).toEqual({ kind: 'cross-border', from: 8, to: 10, part: 2, parts: 2 });
+    expect(plan[6]).toEqual({ kind: 'cross-border', from: 0, to: 6, part: 1, parts: 2 });
+    expect(plan[7]).toEqual({ kind: 'cross-border', from: 6, to: 10, part: 2, parts: 2 });
     expect(plan.slice(8, 10)).toEqual([{ kind: 'matrix', level: 'borough' }, { kind: 'matrix', level: 'bcu' }]);
     expect(plan[10]).toEqual({ kind: 'site', index: 0 });
     expect(plan.at(-1)).toEqual({ kind: 'site', index: 50 });

@@ -20,6 +20,7 @@ import {
   unitsWords,
 } from '../../state/tasking-view';
 import { useApp } from '../context';
+import { PackButtons } from '../pack/MeetingPack';
 import { LogTransfer } from './LogTransfer';
 import { SiteDecisions } from './SiteDecisions';
 import './tasking.css';
@@ -220,6 +221,7 @@ export function ProposalsPanel() {
                 {a().proposals.length} candidate site{a().proposals.length === 1 ? '' : 's'} from clusters hot at {FDR_WORDS[app.view.clusterFdr]}, ranked by harm ×
                 months hot. Harm is Cambridge Crime Harm Index days, whatever the map's weighting.
               </p>
+              <PackButtons />
               <Thresholds />
               <LogTransfer />
               <ol class="tk-list" data-testid="tk-list">

@@ -1,0 +1,102 @@
+/**
+ * The meeting pack (issue 14, item 4): on screen, the sheets as they will print, over the app,
+ * with the paper, Print, the downloads and Close; printed, the sheets alone (./pack.css). Which
+ * sheets, and how tables are cut into them, is src/state/pack-model.ts `packPlan`.
+ */
+import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { Portal } from 'solid-js/web';
+import { type PackPage, type PackPaper, PAPERS, packPlan } from '../../state/pack-model';
+import { useApp } from '../context';
+import { monthInWords } from '../map/map-title';
+import { PackCover } from './PackCover';
+import { PackDownloads } from './PackDownloads';
+import { PackSite } from './PackSite';
+import { CrossBorderSheet, MatrixSheet, ProposalsSheet } from './PackTables';
+import './pack.css';
+
+export function PaperChoice() {
+  const app = useApp();
+  return (
+    <label class="pack-paper">
+      Paper{' '}
+      <select data-testid="pack-paper" value={app.pack.paper()} onChange={(e) => app.pack.setPaper(e.currentTarget.value as PackPaper)}>
+        <For each={Object.entries(PAPERS)}>{([k, p]) => <option value={k} selected={app.pack.paper() === k}>{p.label}</option>}</For>
+      </select>
+    </label>
+  );
+}
+
+function Sheets() {
+  const app = useApp();
+  const proposals = () => app.tasking.answer()?.proposals ?? [];
+  const plan = createMemo(() => packPlan(proposals().length, app.clusters.entries()?.length ?? 0, app.pack.paper()));
+  const asAt = () => {
+    const m = app.cube()?.months.at(-1);
+    return m ? `as at ${monthInWords(m)}` : 'no data loaded';
+  };
+  return (
+    <div class={`pack ${app.pack.paper()}`} data-testid="pack-sheets" data-pages={plan().length}>
+      <For each={plan()}>
+        {(page: PackPage, i) => (
+          <section class="pack-page" data-testid="pack-page" data-kind={page.kind}>
+            <div class="pack-body">
+              <Switch>
+                <Match when={page.kind === 'cover'}>
+                  <PackCover />
+                </Match>
+                <Match when={page.kind === 'proposals' && page}>{(q) => <ProposalsSheet {...q()} />}</Match>
+                <Match when={page.kind === 'cross-border' && page}>{(q) => <CrossBorderSheet {...q()} />}</Match>
+                <Match when={page.kind === 'matrix' && page}>{(q) => <MatrixSheet level={q().level} />}</Match>
+                <Match when={page.kind === 'site' && proposals()[page.index]}>{(p) => <PackSite proposal={p()} paper={app.pack.paper()} />}</Match>
+              </Switch>
+            </div>
+            <footer class="pack-foot">
+              Tasking meeting pack · {asAt()} · page {i() + 1} of {plan().length}
+            </footer>
+          </section>
+        )}
+      </For>
+    </div>
+  );
+}
+
+export function MeetingPack() {
+  const app = useApp();
+  return (
+    <Show when={app.pack.open()}>
+      <Portal>
+        <div class="pack-overlay" data-testid="meeting-pack" role="dialog" aria-label="Meeting pack">
+          <div class="pack-toolbar">
+            <strong>Meeting pack</strong>
+            <PaperChoice />
+            <button type="button" class="primary" data-testid="pack-print" onClick={() => app.pack.print()}>
+              Print
+            </button>
+            <PackDownloads />
+            <Show when={app.tasking.busy()}>
+              <span role="status">Proposals are being computed: the pack will update.</span>
+            </Show>
+            <button type="button" data-testid="pack-close" onClick={() => app.pack.close()}>
+              Close
+            </button>
+          </div>
+          <Sheets />
+        </div>
+      </Portal>
+    </Show>
+  );
+}
+
+/** The proposals panel's entry to the pack and its downloads. */
+export function PackButtons() {
+  const app = useApp();
+  return (
+    <div class="pack-buttons">
+      <button type="button" data-testid="pack-open" onClick={() => app.pack.openPack()}>
+        Meeting pack
+      </button>
+      <PaperChoice />
+      <PackDownloads />
+    </div>
+  );
+}
