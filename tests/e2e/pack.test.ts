@@ -311,7 +311,8 @@ describe('the meeting pack prints to PDF', () => {
     expect(compact(pages[0].text)).toContain(compact('Tasking meeting pack'));
     const lastSite = proposals.at(-1)!;
     expect(compact(pages[n - 1].text)).toContain(compact(`Site ${lastSite.rank}: ${lastSite.phase[0].toUpperCase()}${lastSite.phase.slice(1)} ${lastSite.label}`));
-    await page.click('[data-testid="pack-close"]');
+    // Escape closes it.
+    await page.keyboard.press('Escape');
     expect(await page.locator('[data-testid="meeting-pack"]').count()).toBe(0);
   }, 180_000);
 

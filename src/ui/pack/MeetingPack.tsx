@@ -3,7 +3,7 @@
  * with the paper, Print, the downloads and Close; printed, the sheets alone (./pack.css). Which
  * sheets, and how tables are cut into them, is src/state/pack-model.ts `packPlan`.
  */
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { type PackPage, type PackPaper, PAPERS, packPlan } from '../../state/pack-model';
 import { useApp } from '../context';
@@ -60,10 +60,22 @@ function Sheets() {
   );
 }
 
+/** Escape closes the pack while it is shown. */
+function CloseOnEscape() {
+  const app = useApp();
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') app.pack.close();
+  };
+  window.addEventListener('keydown', onKey);
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+  return null;
+}
+
 export function MeetingPack() {
   const app = useApp();
   return (
     <Show when={app.pack.open()}>
+      <CloseOnEscape />
       <Portal>
         <div class="pack-overlay" data-testid="meeting-pack" role="dialog" aria-label="Meeting pack">
           <div class="pack-toolbar">

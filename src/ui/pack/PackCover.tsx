@@ -63,8 +63,8 @@ export function PackCover() {
           As at {months().length > 0 ? monthInWords(months().at(-1)!) : 'no data loaded'}
         </p>
         <p data-testid="pack-range">
-          Data: {app.dataset()?.label ?? 'loaded files'}, {months().length > 0 ? `${monthInWords(months()[0])} to ${monthInWords(months().at(-1)!)}` : 'no months'}
-          {' '}({app.totals().crimes.toLocaleString('en-GB')} crimes loaded)
+          Data range: {months().length > 0 ? `${monthInWords(months()[0])} to ${monthInWords(months().at(-1)!)}` : 'no months'} ·{' '}
+          {app.dataset()?.label ?? 'loaded files'} · {app.totals().crimes.toLocaleString('en-GB')} crimes loaded
         </p>
         <h2>What the map shows</h2>
         <p data-testid="pack-filters">
