@@ -6,9 +6,9 @@
  * command (Ctrl+P) while it is closed opens it first (`beforeprint`), so the screen layout (a
  * WebGL map cropped to a corner and a grey second page) is never what prints.
  *
- * Every page of the pack is one sheet: long tables are cut into pages here, a fixed number of
- * rows a sheet for each paper, so no row is split across sheets and the page count is known
- * before printing (`packPlan`).
+ * Every page of the pack is one sheet: long tables are cut into sheets of whole rows by their
+ * estimated heights (./pack-layout.ts), so no row is split across sheets and the page count is
+ * known before printing (`packPlan`).
  */
 import { type Accessor, createSignal } from 'solid-js';
 
@@ -16,18 +16,13 @@ export type PackPaper = 'a4' | 'a3';
 
 export interface PaperLayout {
   label: string;
-  /** Ranked proposals a sheet (one table row each, reasons included). */
-  proposalRows: number;
-  /** Cross-border clusters a sheet. */
-  crossBorderRows: number;
   /** A site's weekly visit schedule is printed in full up to this many planned cells (else the first day). */
   scheduleCells: number;
 }
 
-/** Rows a sheet, set so the longest rows of the default data (three lines of reasons) still fit. */
 export const PAPERS: Record<PackPaper, PaperLayout> = {
-  a4: { label: 'A4 landscape', proposalRows: 12, crossBorderRows: 6, scheduleCells: 16 },
-  a3: { label: 'A3 landscape', proposalRows: 20, crossBorderRows: 10, scheduleCells: 30 },
+  a4: { label: 'A4 landscape', scheduleCells: 16 },
+  a3: { label: 'A3 landscape', scheduleCells: 30 },
 };
 
 /** The pack's sheets in order: what each holds. */
@@ -38,30 +33,22 @@ export type PackPage =
   | { kind: 'matrix'; level: 'borough' | 'bcu' }
   | { kind: 'site'; index: number };
 
-/** [from, to) slices of `n` items, `per` a slice; one empty slice when n is 0 (the page says there are none). */
-export function pageSlices(n: number, per: number): [number, number][] {
-  if (!(Number.isInteger(n) && n >= 0)) throw new Error(`pageSlices: ${n} items is not a whole number ≥ 0`);
-  if (!(Number.isInteger(per) && per >= 1)) throw new Error(`pageSlices: ${per} a page is not a whole number ≥ 1`);
-  if (n === 0) return [[0, 0]];
-  return Array.from({ length: Math.ceil(n / per) }, (_, k) => [k * per, Math.min(n, (k + 1) * per)]);
-}
-
 /**
  * The sheets of a pack: the cover (title, as at, data range, filters, map, legend, scale bar),
- * the ranked proposals, the cross-border clusters, the shared-harm matrices (borough, then BCU),
- * then one sheet a site in rank order.
+ * the ranked proposals, the cross-border clusters (each table cut into [from, to) slices of rows
+ * by ./pack-layout.ts `sheetsByHeight`), the shared-harm matrices (borough, then BCU), then one
+ * sheet a site in rank order.
  */
-export function packPlan(proposals: number, crossBorder: number, paper: PackPaper): PackPage[] {
-  const p = PAPERS[paper];
-  const slices = (n: number, per: number, kind: 'proposals' | 'cross-border') =>
-    pageSlices(n, per).map(([from, to], k, all) => ({ kind, from, to, part: k + 1, parts: all.length }));
+export function packPlan(tables: { proposals: readonly [number, number][]; crossBorder: readonly [number, number][] }, sites: number): PackPage[] {
+  const sheets = (slices: readonly [number, number][], kind: 'proposals' | 'cross-border') =>
+    slices.map(([from, to], k) => ({ kind, from, to, part: k + 1, parts: slices.length }));
   return [
     { kind: 'cover' },
-    ...slices(proposals, p.proposalRows, 'proposals'),
-    ...slices(crossBorder, p.crossBorderRows, 'cross-border'),
+    ...sheets(tables.proposals, 'proposals'),
+    ...sheets(tables.crossBorder, 'cross-border'),
     { kind: 'matrix', level: 'borough' },
     { kind: 'matrix', level: 'bcu' },
-    ...Array.from({ length: proposals }, (_, index) => ({ kind: 'site' as const, index })),
+    ...Array.from({ length: sites }, (_, index) => ({ kind: 'site' as const, index })),
   ];
 }
 

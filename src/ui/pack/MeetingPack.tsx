@@ -6,6 +6,17 @@
 import { createMemo, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { type PackPage, type PackPaper, PAPERS, packPlan } from '../../state/pack-model';
+import { CROSS_BORDER_COLUMNS, paragraphHeightMm, PROPOSAL_COLUMNS, rowHeightMm, sheetsByHeight, tableBudgetMm } from '../../state/pack-layout';
+import {
+  CROSS_BORDER_HEADER,
+  crossBorderRow,
+  crossBorderRowCells,
+  headerCells,
+  PROPOSAL_HEADER,
+  proposalRow,
+  proposalRowCells,
+} from '../../state/pack-rows';
+import { crossingBadge, LINE_WORDS } from '../clusters/CrossBorderPanel';
 import { useApp } from '../context';
 import { monthInWords } from '../map/map-title';
 import { PackCover } from './PackCover';
@@ -26,10 +37,47 @@ export function PaperChoice() {
   );
 }
 
-function Sheets() {
+/** The table rows, their sheets, and the pack's plan for the paper chosen. */
+function usePackPlan() {
   const app = useApp();
   const proposals = () => app.tasking.answer()?.proposals ?? [];
-  const plan = createMemo(() => packPlan(proposals().length, app.clusters.entries()?.length ?? 0, app.pack.paper()));
+  const proposalRows = createMemo(() => proposals().map((p) => proposalRow(p, app.lifecycle.sites().get(p.id))));
+  const lineWords = () => (app.clusters.customLevel() !== null ? `a line between your areas (${app.clusters.customLevel()})` : LINE_WORDS[app.view.clusterLine]);
+  const crossBorder = createMemo(() => {
+    const entries = app.clusters.entries() ?? [];
+    return {
+      rows: entries.map((e, i) => crossBorderRow(e, i + 1, crossingBadge(e).text)),
+      summary:
+        `${app.clusters.clusters()?.clusters.length ?? 0} clusters of hot hexagons; ${entries.length} cross ${lineWords()}, by harm. ` +
+        "Shares are of each cluster's harm whose crimes' own points lie in the unit; * a share on 3 or fewer distinct points.",
+      none: `No cluster crosses ${lineWords()}.`,
+    };
+  });
+  const plan = createMemo(() => {
+    const paper = app.pack.paper();
+    const xb = crossBorder();
+    return packPlan(
+      {
+        proposals: sheetsByHeight(
+          proposalRows().map((r) => rowHeightMm(proposalRowCells(r), paper)),
+          rowHeightMm(headerCells(PROPOSAL_HEADER, PROPOSAL_COLUMNS), paper),
+          tableBudgetMm(paper),
+        ),
+        crossBorder: sheetsByHeight(
+          xb.rows.map((r) => rowHeightMm(crossBorderRowCells(r), paper)),
+          rowHeightMm(headerCells(CROSS_BORDER_HEADER, CROSS_BORDER_COLUMNS), paper),
+          tableBudgetMm(paper, paragraphHeightMm(xb.summary, paper)),
+        ),
+      },
+      proposals().length,
+    );
+  });
+  return { proposals, proposalRows, crossBorder, plan };
+}
+
+function Sheets() {
+  const app = useApp();
+  const { proposals, proposalRows, crossBorder, plan } = usePackPlan();
   const asAt = () => {
     const m = app.cube()?.months.at(-1);
     return m ? `as at ${monthInWords(m)}` : 'no data loaded';
@@ -44,8 +92,8 @@ function Sheets() {
                 <Match when={page.kind === 'cover'}>
                   <PackCover />
                 </Match>
-                <Match when={page.kind === 'proposals' && page}>{(q) => <ProposalsSheet {...q()} />}</Match>
-                <Match when={page.kind === 'cross-border' && page}>{(q) => <CrossBorderSheet {...q()} />}</Match>
+                <Match when={page.kind === 'proposals' && page}>{(q) => <ProposalsSheet rows={proposalRows()} {...q()} />}</Match>
+                <Match when={page.kind === 'cross-border' && page}>{(q) => <CrossBorderSheet {...crossBorder()} {...q()} />}</Match>
                 <Match when={page.kind === 'matrix' && page}>{(q) => <MatrixSheet level={q().level} />}</Match>
                 <Match when={page.kind === 'site' && proposals()[page.index]}>{(p) => <PackSite proposal={p()} paper={app.pack.paper()} />}</Match>
               </Switch>

@@ -1,63 +1,66 @@
 /**
  * The pack's table sheets: the ranked proposals with their reasons and decisions, the clusters
- * crossing the chosen line, and the shared-harm matrices. Rows come from the panels' own models
- * (app.tasking, app.clusters) and words (src/state/tasking-view.ts, the cross-border panel's
- * crossing badge); each sheet holds a slice of rows set by the paper (src/state/pack-model.ts).
+ * crossing the chosen line, and the shared-harm matrices. Rows are src/state/pack-rows.ts's text,
+ * from the panels' own models (app.tasking, app.clusters) and words; each sheet prints the slice
+ * of rows src/state/pack-layout.ts cut for it, in the column widths the cut assumed.
  */
 import { createMemo, For, Show } from 'solid-js';
-import { stateWords } from '../../state/lifecycle/words';
-import { monthsHotWords, PHASE_NAMES, siteLabel } from '../../state/tasking-view';
-import { crossingBadge, LINE_WORDS } from '../clusters/CrossBorderPanel';
+import { CROSS_BORDER_COLUMNS, PROPOSAL_COLUMNS } from '../../state/pack-layout';
+import { CROSS_BORDER_HEADER, type CrossBorderRow, PROPOSAL_HEADER, type ProposalRow } from '../../state/pack-rows';
 import { shade, sharedUnits } from '../clusters/SharedHarmMatrix';
 import { useApp } from '../context';
-
-const int = (x: number) => Math.round(x).toLocaleString('en-GB');
 const partWords = (part: number, parts: number) => (parts > 1 ? ` (${part} of ${parts})` : '');
 
-export function ProposalsSheet(props: { from: number; to: number; part: number; parts: number }) {
-  const app = useApp();
-  const rows = () => (app.tasking.answer()?.proposals ?? []).slice(props.from, props.to);
+/** Fixed column widths (the fractions the row heights are estimated with). */
+function Columns(props: { fractions: Record<string, number> }) {
+  return (
+    <colgroup>
+      <For each={Object.values(props.fractions)}>{(f) => <col style={{ width: `${f * 100}%` }} />}</For>
+    </colgroup>
+  );
+}
+
+export function ProposalsSheet(props: { rows: ProposalRow[]; from: number; to: number; part: number; parts: number }) {
+  const rows = () => props.rows.slice(props.from, props.to);
+  const h = PROPOSAL_HEADER;
   return (
     <>
       <h2 class="pack-h">Ranked proposals{partWords(props.part, props.parts)}</h2>
       <Show when={rows().length > 0} fallback={<p>No candidate sites: no cluster of hot spot hexagons in this view.</p>}>
-        <table class="pack-table pack-proposals" data-testid="pack-proposals">
+        <table class="pack-table pack-fixed pack-proposals" data-testid="pack-proposals">
+          <Columns fractions={PROPOSAL_COLUMNS} />
           <thead>
             <tr>
-              <th>#</th>
-              <th>Phase</th>
-              <th>Site</th>
-              <th class="num">Harm (days)</th>
-              <th class="num">Crimes</th>
-              <th>Hot</th>
-              <th>Why</th>
-              <th>Decision</th>
+              <th>{h.rank}</th>
+              <th>{h.phase}</th>
+              <th>{h.site}</th>
+              <th class="num">{h.harm}</th>
+              <th class="num">{h.crimes}</th>
+              <th>{h.hot}</th>
+              <th>{h.why}</th>
+              <th>{h.decision}</th>
             </tr>
           </thead>
           <tbody>
             <For each={rows()}>
-              {(p) => (
-                <tr data-id={p.id} data-rank={p.rank}>
-                  <td>{p.rank}</td>
+              {(r) => (
+                <tr data-id={r.id} data-rank={r.rank}>
+                  <td>{r.rank}</td>
                   <td>
-                    <span class={`pack-badge ${p.phase.phase}`}>{PHASE_NAMES[p.phase.phase]}</span>
+                    <span class={`pack-badge ${r.phase}`}>{r.phaseWord}</span>
                   </td>
                   <td>
-                    {siteLabel(p)}
-                    <div class="pack-small">
-                      {p.cells.length} hexagons, {p.areaKm2.toFixed(1)} km²
-                    </div>
+                    {r.site}
+                    <div class="pack-small">{r.siteSize}</div>
                   </td>
-                  <td class="num">{int(p.harm)}</td>
-                  <td class="num">{int(p.crimes)}</td>
-                  <td>{monthsHotWords(p).replace(/^Hot in /, '')}</td>
+                  <td class="num">{r.harm}</td>
+                  <td class="num">{r.crimes}</td>
+                  <td>{r.hot}</td>
                   <td class="pack-reasons">
-                    <For each={p.phase.reasons}>{(r) => <div>{r}</div>}</For>
-                    <Show when={p.displacement.flagged}>
-                      <div class="pack-flag">Displacement? {p.displacement.reason}</div>
-                    </Show>
+                    <For each={r.reasons}>{(x) => <div>{x}</div>}</For>
+                    <Show when={r.displacement}>{(d) => <div class="pack-flag">{d()}</div>}</Show>
                   </td>
-                  <td>{stateWords(app.lifecycle.sites().get(p.id))}</td>
+                  <td>{r.decision}</td>
                 </tr>
               )}
             </For>
@@ -68,46 +71,40 @@ export function ProposalsSheet(props: { from: number; to: number; part: number; 
   );
 }
 
-export function CrossBorderSheet(props: { from: number; to: number; part: number; parts: number }) {
-  const app = useApp();
-  const entries = () => app.clusters.entries() ?? [];
-  const lineWords = () => (app.clusters.customLevel() !== null ? `a line between your areas (${app.clusters.customLevel()})` : LINE_WORDS[app.view.clusterLine]);
+export function CrossBorderSheet(props: { rows: CrossBorderRow[]; summary: string; none: string; from: number; to: number; part: number; parts: number }) {
+  const h = CROSS_BORDER_HEADER;
   return (
     <>
       <h2 class="pack-h">Cross-border hot spots{partWords(props.part, props.parts)}</h2>
-      <p data-testid="pack-xb-summary">
-        {app.clusters.clusters()?.clusters.length ?? 0} clusters of hot hexagons; {entries().length} cross {lineWords()}, by harm. Shares are of each cluster's harm whose
-        crimes' own points lie in the unit; * a share on 3 or fewer distinct points.
-      </p>
-      <Show when={entries().length > 0} fallback={<p>No cluster crosses {lineWords()}.</p>}>
-        <table class="pack-table" data-testid="pack-xb">
+      <p data-testid="pack-xb-summary">{props.summary}</p>
+      <Show when={props.rows.length > 0} fallback={<p>{props.none}</p>}>
+        <table class="pack-table pack-fixed" data-testid="pack-xb">
+          <Columns fractions={CROSS_BORDER_COLUMNS} />
           <thead>
             <tr>
-              <th>#</th>
-              <th>Cluster: shares of its harm</th>
-              <th>Crossing</th>
-              <th class="num">Harm (days)</th>
-              <th class="num">Crimes</th>
-              <th>Proposed lead</th>
-              <th>Caveats</th>
+              <th>{h.rank}</th>
+              <th>{h.cluster}</th>
+              <th>{h.crossing}</th>
+              <th class="num">{h.harm}</th>
+              <th class="num">{h.crimes}</th>
+              <th>{h.lead}</th>
+              <th>{h.caveats}</th>
             </tr>
           </thead>
           <tbody>
-            <For each={entries().slice(props.from, props.to)}>
-              {(e, i) => (
-                <tr data-id={e.id}>
-                  <td>{props.from + i() + 1}</td>
+            <For each={props.rows.slice(props.from, props.to)}>
+              {(r) => (
+                <tr data-id={r.id}>
+                  <td>{r.rank}</td>
                   <td>
-                    {e.label}
-                    <div class="pack-small">
-                      {e.units.map((u) => `${u.name} ${(u.share * 100).toFixed(1)} %${u.caveats.includes('few-points') ? ' *' : ''}`).join(', ')}
-                    </div>
+                    {r.label}
+                    <div class="pack-small">{r.shares}</div>
                   </td>
-                  <td>{crossingBadge(e).text}</td>
-                  <td class="num">{int(e.cluster.harm)}</td>
-                  <td class="num">{int(e.cluster.crimes)}</td>
-                  <td>{e.lead?.name ?? '—'}</td>
-                  <td class="pack-small">{e.caveats.join(' ')}</td>
+                  <td>{r.crossing}</td>
+                  <td class="num">{r.harm}</td>
+                  <td class="num">{r.crimes}</td>
+                  <td>{r.lead}</td>
+                  <td class="pack-small">{r.caveats}</td>
                 </tr>
               )}
             </For>
