@@ -12,7 +12,8 @@
  *   class as the legend counts) and its scale bar is true (sketch distances against h3-js
  *   great-circle distances);
  * - the CSV and GeoJSON downloads parse and match the proposals on screen (RFC 4180 quoting of
- *   the team's comma and quotes; RFC 7946 rings; each site's outline covers its hexagons' area).
+ *   the team's comma and quotes; RFC 7946 rings; each site's outline covers its hexagons' area);
+ * - a sheet that holds more than fits (a very long note) is named in the pack's toolbar.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -391,4 +392,17 @@ describe('the meeting pack prints to PDF', () => {
     expect(ofSite.every((f) => f.properties!.minutesPerWeek === 210 && f.properties!.expectedCrimesPerMonth === Number((f.properties!.crimes / 12).toFixed(3)))).toBe(true);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('says which sheet holds more than fits: a very long note on the accepted site', async () => {
+    const note = Array.from({ length: 160 }, (_, i) => `point ${i + 1} of the briefing`).join(', ');
+    await page.fill('[data-testid="lc-note"]', note);
+    await page.click('[data-testid="lc-add-note"]');
+    await page.click('[data-testid="pack-open"]');
+    await page.selectOption('[data-testid="meeting-pack"] [data-testid="pack-paper"]', 'a4');
+    await expect.poll(() => page.locator('.pack.a4').count(), POLL).toBe(1);
+    const plan = await sheetPlan(page);
+    const sheet = plan.kinds.indexOf('site') + accepted.rank;
+    await expect.poll(() => page.locator('[data-testid="pack-overfull"]').textContent(), POLL).toBe(`Sheet ${sheet} holds more than fits: the end will not print. Try A3.`);
+    await page.click('[data-testid="pack-close"]');
+  }, 120_000);
 });

@@ -3,7 +3,7 @@
  * with the paper, Print, the downloads and Close; printed, the sheets alone (./pack.css). Which
  * sheets, and how tables are cut into them, is src/state/pack-model.ts `packPlan`.
  */
-import { createMemo, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { type PackPage, type PackPaper, PAPERS, packPlan } from '../../state/pack-model';
 import { CROSS_BORDER_COLUMNS, paragraphHeightMm, PROPOSAL_COLUMNS, rowHeightMm, sheetsByHeight, tableBudgetMm } from '../../state/pack-layout';
@@ -75,15 +75,33 @@ function usePackPlan() {
   return { proposals, proposalRows, crossBorder, plan };
 }
 
-function Sheets() {
+/** Parts of a sheet that clip what does not fit (pack.css): a sheet is overfull when one holds more than it shows. */
+const CLIPPING = '.pack-body, .pack-cover-text, .pack-site-map, .pack-site-card, .pack-site-patrol';
+
+/** Numbers (1-based) of the sheets that hold more than they show, measured on the sheets on screen (laid out at paper size). */
+function overfullSheets(root: HTMLElement): number[] {
+  return [...root.querySelectorAll('[data-testid="pack-page"]')]
+    .map((sheet, i) => ([...sheet.querySelectorAll<HTMLElement>(CLIPPING)].some((e) => e.scrollHeight > e.clientHeight + 1) ? i + 1 : 0))
+    .filter((n) => n > 0);
+}
+
+function Sheets(props: { onOverfull: (sheets: number[]) => void }) {
   const app = useApp();
   const { proposals, proposalRows, crossBorder, plan } = usePackPlan();
+  let root!: HTMLDivElement;
+  createEffect(() => {
+    plan();
+    proposalRows();
+    // After the browser has laid the sheets out.
+    const frame = requestAnimationFrame(() => props.onOverfull(overfullSheets(root)));
+    onCleanup(() => cancelAnimationFrame(frame));
+  });
   const asAt = () => {
     const m = app.cube()?.months.at(-1);
     return m ? `as at ${monthInWords(m)}` : 'no data loaded';
   };
   return (
-    <div class={`pack ${app.pack.paper()}`} data-testid="pack-sheets" data-pages={plan().length}>
+    <div ref={root} class={`pack ${app.pack.paper()}`} data-testid="pack-sheets" data-pages={plan().length}>
       <For each={plan()}>
         {(page: PackPage, i) => (
           <section class="pack-page" data-testid="pack-page" data-kind={page.kind}>
@@ -121,6 +139,7 @@ function CloseOnEscape() {
 
 export function MeetingPack() {
   const app = useApp();
+  const [overfull, setOverfull] = createSignal<number[]>([]);
   return (
     <Show when={app.pack.open()}>
       <CloseOnEscape />
@@ -136,11 +155,16 @@ export function MeetingPack() {
             <Show when={app.tasking.busy()}>
               <span role="status">Proposals are being computed: the pack will update.</span>
             </Show>
+            <Show when={overfull().length > 0}>
+              <span class="warn" role="status" data-testid="pack-overfull">
+                {`${overfull().length === 1 ? `Sheet ${overfull()[0]} holds` : `Sheets ${overfull().join(', ')} hold`} more than fits: the end will not print.${app.pack.paper() === 'a4' ? ' Try A3.' : ''}`}
+              </span>
+            </Show>
             <button type="button" data-testid="pack-close" onClick={() => app.pack.close()}>
               Close
             </button>
           </div>
-          <Sheets />
+          <Sheets onOverfull={setOverfull} />
         </div>
       </Portal>
     </Show>
