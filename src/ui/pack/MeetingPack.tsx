@@ -1,7 +1,7 @@
 /**
  * The meeting pack (issue 14, item 4): on screen, the sheets as they will print, over the app,
  * with the paper, Print, the downloads and Close; printed, the sheets alone (./pack.css). Which
- * sheets, and how tables are cut into them, is src/state/pack-model.ts `packPlan`.
+ * sheets is src/state/pack-model.ts `packPlan`; how tables are cut into them, pack-layout.ts.
  */
 import { createEffect, createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Portal } from 'solid-js/web';
