@@ -75,6 +75,8 @@ const names = {
 const { proposals } = proposeTasking({
   cube, study, hotspots, clusters, ranking: patrolPlan(cube, study, FILTER, HARM), names,
   boroughAreaKm2: new Map([['E09000001', 10], ['E09000002', 5]]),
+  // C under Clear in the lifecycle: its phase comes with two reasons, one a line in the CSV field.
+  currentPhase: new Map([[C, 'clear']]),
 });
 const [first, second] = proposals;
 const accepted: SiteState = {
@@ -104,9 +106,12 @@ describe('proposals CSV', () => {
     expect([col(r1, 'months_hot'), col(r2, 'months_hot'), col(r2, 'months')]).toEqual(['11', '1', '12']);
   });
 
-  it('quotes the team (comma and quotes) as RFC 4180 says, in the raw text', () => {
+  it('quotes the team (comma and quotes) and the reasons (a line each) as RFC 4180 says, in the raw text', () => {
     expect(text).toContain(',"Team 4, Camden ""East""",');
-    expect(text.split('\r\n')).toHaveLength(parsed.data.length + 1 + second.phase.reasons.length - 1 + first.phase.reasons.length - 1);
+    expect(second.phase.reasons).toHaveLength(2);
+    expect(text).toContain(`,"${second.phase.reasons.join('\n')}",`);
+    // A line feed inside a quoted field does not end a record: 3 records, each ended by CRLF.
+    expect(text.split('\r\n')).toHaveLength(3 + 1);
   });
 });
 
