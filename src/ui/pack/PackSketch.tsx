@@ -2,14 +2,16 @@
  * A printable map for the meeting pack: H3 cells filled by group, area outlines, labels and a
  * scale bar, drawn as SVG by the cell sketch (src/map/cell-sketch.ts).
  *
- * Why SVG from the data rather than a capture of the live map: the screen map is framed for the
- * screen (the pack would print whatever the user last zoomed to, at the window's aspect), its
- * WebGL canvases read back only after a render with `preserveDrawingBuffer` (MapLibre's is off
- * here, for speed), and a capture prints as a screen-resolution bitmap that blurs on A3. The
- * sketch draws the very cells and colours the hexagon layer draws (src/state/hex-view.ts
- * `fillColors`), framed on the study area, as vectors that are sharp at any paper size. Cells of
- * one colour are one path, so a few thousand hexagons stay a few elements. The scale bar is in
- * the sketch's own units (`metresPerUnit`), so it is true at whatever size the SVG is printed.
+ * Why SVG from the data rather than a capture of the live map (MapLibre's canvas keeps its
+ * drawing buffer and deck.gl's overlay does by default, so both could be composited after a
+ * render): the screen map is framed for the screen, so the pack would print whatever the user
+ * last zoomed to, at the window's aspect, cropped by the panels; a capture is a bitmap at screen
+ * resolution that blurs on A3; and it would wait on both canvases having drawn the current
+ * filter. The sketch draws the very cells and colours the hexagon layer draws
+ * (src/state/hex-view.ts `fillColors`), framed on the study area, as vectors that are sharp at
+ * any paper size. Cells of one colour are one path, so a few thousand hexagons stay a few
+ * elements. The scale bar is in the sketch's own units (`metresPerUnit`), so it is true at
+ * whatever size the SVG is printed.
  */
 import { createMemo, For, Show } from 'solid-js';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
