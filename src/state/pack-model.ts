@@ -37,9 +37,11 @@ export type PackPage =
  * The sheets of a pack: the cover (title, as at, data range, filters, map, legend, scale bar),
  * the ranked proposals, the cross-border clusters (each table cut into [from, to) slices of rows
  * by ./pack-layout.ts `sheetsByHeight`), the shared-harm matrices (borough, then BCU), then one
- * sheet a site in rank order.
+ * sheet a site in rank order. Off the hot spot layers there are no proposals or clusters
+ * (`tables` null): the cover alone, which says so.
  */
-export function packPlan(tables: { proposals: readonly [number, number][]; crossBorder: readonly [number, number][] }, sites: number): PackPage[] {
+export function packPlan(tables: { proposals: readonly [number, number][]; crossBorder: readonly [number, number][] } | null, sites: number): PackPage[] {
+  if (tables === null) return [{ kind: 'cover' }];
   const sheets = (slices: readonly [number, number][], kind: 'proposals' | 'cross-border') =>
     slices.map(([from, to], k) => ({ kind, from, to, part: k + 1, parts: slices.length }));
   return [

@@ -13,7 +13,8 @@
  *   great-circle distances);
  * - the CSV and GeoJSON downloads parse and match the proposals on screen (RFC 4180 quoting of
  *   the team's comma and quotes; RFC 7946 rings; each site's outline covers its hexagons' area);
- * - a sheet that holds more than fits (a very long note) is named in the pack's toolbar.
+ * - a sheet that holds more than fits (a very long note) is named in the pack's toolbar;
+ * - off the hot spot layers the pack is its cover alone (the counts map), saying why.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -404,5 +405,15 @@ describe('the meeting pack prints to PDF', () => {
     const sheet = plan.kinds.indexOf('site') + accepted.rank;
     await expect.poll(() => page.locator('[data-testid="pack-overfull"]').textContent(), POLL).toBe(`Sheet ${sheet} holds more than fits: the end will not print. Try A3.`);
     await page.click('[data-testid="pack-close"]');
+  }, 120_000);
+
+  it('off the hot spot layers the pack is its cover alone, with the counts map and saying why', async () => {
+    await page.click('[data-testid="layer-counts"]');
+    await expect.poll(() => page.locator('[data-testid="tk-list"]').count(), POLL).toBe(0);
+    const pages = await reader.read(await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+    expect(pages).toHaveLength(1);
+    const cover = compact(pages[0].text);
+    expect(cover).toContain(compact('Crimes per hexagon'));
+    expect(cover).toContain(compact('set the map layer to hot spots to have them in the pack'));
   }, 120_000);
 });

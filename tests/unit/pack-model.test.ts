@@ -16,6 +16,10 @@ describe('packPlan', () => {
     expect(plan.at(-1)).toEqual({ kind: 'site', index: 50 });
   });
 
+  it('off the hot spot layers (no tables): the cover alone', () => {
+    expect(packPlan(null, 0)).toEqual([{ kind: 'cover' }]);
+  });
+
   it('no proposals: still a sheet saying so for each table, and no site sheets', () => {
     expect(packPlan({ proposals: [[0, 0]], crossBorder: [[0, 0]] }, 0).map((p) => p.kind)).toEqual(['cover', 'proposals', 'cross-border', 'matrix', 'matrix']);
   });

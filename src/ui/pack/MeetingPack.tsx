@@ -5,6 +5,7 @@
  */
 import { createEffect, createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Portal } from 'solid-js/web';
+import { isHotspotLayer } from '../../state/filters';
 import { type PackPage, type PackPaper, PAPERS, packPlan } from '../../state/pack-model';
 import { CROSS_BORDER_COLUMNS, paragraphHeightMm, PROPOSAL_COLUMNS, rowHeightMm, sheetsByHeight, tableBudgetMm } from '../../state/pack-layout';
 import {
@@ -56,6 +57,7 @@ function usePackPlan() {
   const plan = createMemo(() => {
     const paper = app.pack.paper();
     const xb = crossBorder();
+    if (!isHotspotLayer(app.view.layer)) return packPlan(null, 0);
     return packPlan(
       {
         proposals: sheetsByHeight(

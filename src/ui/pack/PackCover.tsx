@@ -8,6 +8,7 @@ import { createMemo, Show } from 'solid-js';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { cellsToMultiPolygon } from 'h3-js';
 import { areaFeatures } from '../../map/basemap-style';
+import { isHotspotLayer } from '../../state/filters';
 import { fillColors, layerCells } from '../../state/hex-view';
 import { useApp } from '../context';
 import { Legend } from '../legend/Legend';
@@ -17,6 +18,9 @@ import { useMapTitle } from '../map/MapTitleStrip';
 import { PackSketch, type SketchGroup } from './PackSketch';
 
 const FDR_WORDS = { 1: '90 %', 2: '95 %', 3: '99 %' } as const;
+/** Off the hot spot layers the pack is this cover alone (src/state/pack-model.ts `packPlan`). */
+const OFF_HOTSPOTS =
+  'Proposals, cross-border clusters and site sheets come from hot spot clusters: set the map layer to hot spots to have them in the pack.';
 
 /** The drawn cells of the hexagon layer grouped by their fill (one SVG path a colour). */
 function useLayerGroups() {
@@ -75,8 +79,10 @@ export function PackCover() {
           {title().basis}
         </p>
         <p data-testid="pack-summary">
-          {proposals().length} candidate site{proposals().length === 1 ? '' : 's'} for Clear, Hold or Build, from clusters hot at {FDR_WORDS[app.view.clusterFdr]},
-          ranked by harm × months hot (harm in Cambridge Crime Harm Index days). Sites are outlined in black and numbered by rank.
+          <Show when={isHotspotLayer(app.view.layer)} fallback={OFF_HOTSPOTS}>
+            {proposals().length} candidate site{proposals().length === 1 ? '' : 's'} for Clear, Hold or Build, from clusters hot at {FDR_WORDS[app.view.clusterFdr]},
+            ranked by harm × months hot (harm in Cambridge Crime Harm Index days). Sites are outlined in black and numbered by rank.
+          </Show>
         </p>
         <Legend />
         <p class="pack-note">Printed {printed}. Hexagons and outlines drawn from the data; scale bar true on the printed page.</p>
