@@ -7,6 +7,9 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { cellToBoundary, cellToLatLng } from 'h3-js';
 
+/** IUGG mean radius of the Earth, metres. */
+const EARTH_MEAN_RADIUS_M = 6_371_008.8;
+
 export interface SketchShape {
   /** SVG path data in the sketch's coordinates. */
   d: string;
@@ -22,6 +25,11 @@ export interface SketchCell extends SketchShape {
 export interface CellSketch {
   width: number;
   height: number;
+  /**
+   * Metres on the ground per sketch unit (for a scale bar): exact north-south, and east-west at
+   * the box's middle latitude, on a sphere of the Earth's mean radius.
+   */
+  metresPerUnit: number;
   cells: SketchCell[];
   outlines: SketchShape[];
 }
@@ -53,6 +61,7 @@ export function cellSketch(cells: readonly string[], outlines: readonly Feature<
   return {
     width,
     height,
+    metresPerUnit: ((Math.PI / 180) * EARTH_MEAN_RADIUS_M) / scale,
     cells: cells.map((h3, i) => {
       const [lat, lon] = cellToLatLng(h3);
       const [x, y] = px([lon, lat]);

@@ -33,6 +33,7 @@ import { createReviewModel, type ReviewModel } from './review-model';
 import { createTaskingModel, type TaskingModel } from './tasking-model';
 import { createPatrolModel, type PatrolModel } from './patrol-model';
 import { createMeetingModel, type MeetingModel } from './meeting-model';
+import { createPackModel, type PackModel } from './pack-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
@@ -126,6 +127,8 @@ export interface AppModel {
   meeting: MeetingModel;
   /** Reviews of the sites under tasking: harm before and since their phase began (issue 14). */
   review: ReviewModel;
+  /** The meeting pack: open, its paper, printing (issue 14, item 4). */
+  pack: PackModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
@@ -391,6 +394,7 @@ export function createAppModel(source: DataSource): AppModel {
     clusters,
     tasking,
     lifecycle,
+    pack: createPackModel(),
     patrol,
     meeting,
     review,

@@ -14,6 +14,7 @@ import { MapView } from './map/MapView';
 import { RecordedTrendPanel } from './recorded/RecordedTrendPanel';
 import { ProposalsPanel } from './tasking/ProposalsPanel';
 import { PatrolPanel } from './patrol/PatrolPanel';
+import { MeetingPack } from './pack/MeetingPack';
 import { WardProfilePanel } from './ward-profile/WardProfilePanel';
 import { MeetingMode, requestFullscreen } from './meeting/MeetingMode';
 
@@ -72,6 +73,7 @@ export function App() {
         <MeetingMode />
       </Show>
       <Show when={app.mappingRequest()}>{(r) => <MappingDialog request={r()} />}</Show>
+      <MeetingPack />
     </div>
   );
 }

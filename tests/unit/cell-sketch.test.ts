@@ -1,6 +1,6 @@
 /** The printable sketch of cells (src/map/cell-sketch.ts): fitting, aspect, centres. */
 import { describe, expect, it } from 'vitest';
-import { cellToBoundary, gridDisk, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, greatCircleDistance, gridDisk, latLngToCell } from 'h3-js';
 import { cellSketch } from '../../src/map/cell-sketch';
 
 describe('cellSketch', () => {
@@ -23,6 +23,18 @@ describe('cellSketch', () => {
     const mid = s.cells.find((c) => c.h3 === C)!;
     expect(mid.x).toBeCloseTo(200, -1);
     expect(mid.y).toBeCloseTo(s.height / 2, -1);
+  });
+
+  it('gives metres a unit: centre-to-centre distances in the sketch times it are the great-circle distances (scale bars)', () => {
+    // A box about 6 km across, as a site or a ward: H3's own great-circle distance within 0.3 %.
+    const wide = gridDisk(C, 8);
+    const s = cellSketch(wide, [], 500);
+    const at = new Map(s.cells.map((c) => [c.h3, c]));
+    for (const [a, b] of [[wide[0], wide.at(-1)!], [wide[10], wide[200]], [C, wide.at(-5)!]]) {
+      const sketch = Math.hypot(at.get(a)!.x - at.get(b)!.x, at.get(a)!.y - at.get(b)!.y) * s.metresPerUnit;
+      const ground = greatCircleDistance(cellToLatLng(a), cellToLatLng(b), 'm');
+      expect(Math.abs(sketch / ground - 1)).toBeLessThan(0.003);
+    }
   });
 
   it('refuses an empty sketch', () => {

@@ -19,7 +19,7 @@ const FDR_OPTIONS = { 1: '90 %', 2: '95 %', 3: '99 %' } as const;
 export const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
 
 /** How the entry's crossing reads: a BCU or force line (joint tasking), or boroughs of one BCU. */
-function crossingBadge(e: CrossBorderEntry): { text: string; kind: 'joint' | 'bcu' | 'within' } {
+export function crossingBadge(e: CrossBorderEntry): { text: string; kind: 'joint' | 'bcu' | 'within' } {
   if (e.crossesBcu && e.jointTasking) return { text: 'Crosses a BCU or force line: joint tasking', kind: 'joint' };
   if (e.crossesBcu) return { text: 'Touches a BCU or force line on 3 or fewer points only', kind: 'bcu' };
   const bcu = e.membership.units.bcu.find((u) => u.code !== OUTSIDE);

@@ -16,7 +16,7 @@ export function sharedUnits(m: Matrix): number[] {
 }
 
 /** Heat shade of a cell: white-on-dark amber, by the square root of its share of the largest cell. */
-function shade(h: number, max: number): string {
+export function shade(h: number, max: number): string {
   if (!(h > 0) || !(max > 0)) return 'transparent';
   const t = Math.sqrt(h / max);
   return `rgba(255, 160, 0, ${(0.15 + 0.75 * t).toFixed(3)})`;

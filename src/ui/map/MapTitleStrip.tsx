@@ -5,14 +5,19 @@ import { areaName } from '../names';
 import { mapTitle } from './map-title';
 import { recordedMapTitle } from '../recorded/recorded-title';
 
-export function MapTitleStrip() {
+/** The map's title for the view on screen (the strip's, and the meeting pack's cover). */
+export function useMapTitle() {
   const app = useApp();
-  const title = createMemo(() => {
+  return createMemo(() => {
     const a = app.view.area;
     const names = a.kind === 'all' ? [] : a.codes.map((c) => areaName(app, a.kind, c) ?? c);
     if (app.view.layer === 'recorded') return recordedMapTitle(app.view, app.recorded.period(), app.recorded.span()?.last ?? null, names);
     return mapTitle(app.view, app.cube()?.months ?? [], names);
   });
+}
+
+export function MapTitleStrip() {
+  const title = useMapTitle();
   return (
     <header class="map-title" data-testid="map-title" aria-label="What the map shows">
       <div class="map-title-heading" data-testid="map-title-heading">{title().heading}</div>

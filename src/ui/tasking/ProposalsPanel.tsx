@@ -21,6 +21,7 @@ import {
 } from '../../state/tasking-view';
 import { useApp } from '../context';
 import { ReviewBlock } from '../review/ReviewBlock';
+import { PackButtons } from '../pack/MeetingPack';
 import { LogTransfer } from './LogTransfer';
 import { SiteDecisions } from './SiteDecisions';
 import './tasking.css';
@@ -222,6 +223,7 @@ export function ProposalsPanel() {
                 {a().proposals.length} candidate site{a().proposals.length === 1 ? '' : 's'} from clusters hot at {FDR_WORDS[app.view.clusterFdr]}, ranked by harm ×
                 months hot. Harm is Cambridge Crime Harm Index days, whatever the map's weighting.
               </p>
+              <PackButtons />
               <Thresholds />
               <LogTransfer />
               <ol class="tk-list" data-testid="tk-list">
