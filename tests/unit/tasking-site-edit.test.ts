@@ -107,6 +107,23 @@ describe('proposalForCells: a redrawn site by the core\'s own steps', () => {
   });
 });
 
+describe('a hot cluster with no crime of its own', () => {
+  it('is not proposed: E, hot only through its neighbours in the Gi* sense, holds no crime', () => {
+    // E: on the disk's edge, at least 4 steps from A, B and C (no join), with no rows in the cube.
+    const E = gridRing(CENTRE, 9).find((x) => [A, B, C].every((y) => gridDistance(x, y) > 3))!;
+    const withE = resultWith(study, { [A]: 2, [B]: 2, [C]: 3, [E]: 3 }, {
+      months: MONTHS,
+      spaceTime: { [A]: [0, ...Array(11).fill(2)], [B]: [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2], [C]: [...Array(11).fill(0), 3], [E]: Array(12).fill(3) },
+      emerging: { [A]: 'Persistent Hot Spot', [B]: 'Consecutive Hot Spot', [C]: 'New Hot Spot', [E]: 'Persistent Hot Spot' },
+    });
+    const clustersE = findHotClusters({ cube, study, hotspots: withE, filter: FILTER, harmWeights: HARM });
+    expect(clustersE.clusters.some((k) => k.cells.includes(E))).toBe(true);
+    const sites = proposeTasking({ ...input, hotspots: withE, clusters: clustersE }).proposals;
+    expect(sites.map((p) => p.cells)).toEqual(out.proposals.map((p) => p.cells));
+    expect(sites.every((p) => p.crimes > 0)).toBe(true);
+  });
+});
+
 describe('answerTasking (the worker step)', () => {
   const ask = (baseId: number, edits: Record<string, string[]>): TaskingAsk => ({
     baseId, hotspots, clusters, ranking: {}, boroughs: [], names, points: null, aggregated: false, tasking: {}, sites: {}, edits,

@@ -21,6 +21,8 @@
  * - A site's id is its smallest cell, as a cluster's; its months hot are the months in which any
  *   of its cells was hot at the cluster level (the space-time FDR bins clusters.ts reads for
  *   `monthsHot`), over the clusters' window.
+ * - A site whose cells hold no crime in the window (a piece of crime-free cells of a large
+ *   cluster, hot only through its neighbours, that joined nothing) is not proposed.
  * - Ranking: harm × (months hot ÷ months in the window), largest first; ties by harm, then id.
  *   Harm, not counts, is the size of the problem, and a site hot every month outranks one of
  *   equal harm hot once (issue 13: "ranked by harm and persistence, not counts").
@@ -425,7 +427,9 @@ export function proposeTasking(input: ProposalInput): TaskingProposals {
     const parentIds = [...new Set(groups[s].map((p) => pieces[p].cluster))].sort((a, b) => a - b).map((k) => clusters.clusters[k].id);
     return siteProposal(ctx, site, membership[s], parentIds);
   });
-  const proposals = unsorted.sort(byRank);
+  // A site with no crime in the window is not proposed: its cells are hot only through their
+  // neighbours (Gi* counts a cell's ring), and there is nothing there to patrol or clear.
+  const proposals = unsorted.filter((p) => p.crimes > 0).sort(byRank);
   proposals.forEach((p, i) => (p.rank = i + 1));
   return { proposals, settings: { tasking, sites }, months: ctx.months };
 }
