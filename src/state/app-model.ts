@@ -286,7 +286,7 @@ export function createAppModel(source: DataSource): AppModel {
   const tasking = createTaskingModel({
     view, setView, cube, cubeFilter, hotspotsStale, weights: weightVector, clusters, prioritySettings: priority.settings, boundaries,
     area: studyArea, client, hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null),
-    aggregated: () => precision.precision().cellAreaM2 !== null, currentPhases: lifecycle.phases,
+    aggregated: () => precision.precision().cellAreaM2 !== null, currentPhases: lifecycle.phases, knownSites: lifecycle.known,
   });
 
   const review = createReviewModel({

@@ -70,6 +70,8 @@ export interface TaskingInputs {
   aggregated: Accessor<boolean>;
   /** Each site's current phase from the tasking lifecycle (./lifecycle/), for the phase rules. */
   currentPhases?: Accessor<Record<string, Phase>>;
+  /** Sites the lifecycle log has decisions on, with their cells: proposals over them keep their ids. */
+  knownSites?: Accessor<{ id: string; cells: readonly string[] }[]>;
 }
 
 export function createTaskingModel(inputs: TaskingInputs): TaskingModel {
@@ -109,6 +111,7 @@ export function createTaskingModel(inputs: TaskingInputs): TaskingModel {
       settings: coreSettings(thresholds()),
       aggregated: inputs.aggregated(),
       currentPhase: inputs.currentPhases?.() ?? {},
+      knownSites: inputs.knownSites?.() ?? [],
     };
   });
   createEffect(on(base, () => setEdits({}), { defer: true }));
@@ -125,7 +128,7 @@ export function createTaskingModel(inputs: TaskingInputs): TaskingModel {
         ask: {
           baseId: k.id, hotspots: k.hotspots, clusters: k.clusters, ranking: k.ranking, boroughs: k.boroughs, names: k.names,
           points: k.points, aggregated: k.aggregated, tasking: k.settings.tasking, sites: k.settings.sites, edits: e,
-          currentPhase: k.currentPhase,
+          currentPhase: k.currentPhase, knownSites: k.knownSites,
         },
       })
       .then((a) => {

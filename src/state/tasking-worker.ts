@@ -32,6 +32,8 @@ export interface TaskingAsk {
   edits: Record<string, string[]>;
   /** Each site's current phase by site id, from the tasking lifecycle (src/state/lifecycle/); absent: none. */
   currentPhase?: Record<string, Phase>;
+  /** Sites the lifecycle has decisions on, with their cells: a proposal over one keeps its id. */
+  knownSites?: { id: string; cells: readonly string[] }[];
 }
 
 /** The proposals, each redrawn site's figures in place of the proposed ones (marked in `edited`). */
@@ -59,6 +61,7 @@ export function answerTasking(
       cube, study, hotspots: ask.hotspots, clusters: ask.clusters, ranking, boroughAreaKm2: areas,
       names: ask.names, points: ask.points ?? undefined, aggregated: ask.aggregated, tasking: ask.tasking, sites: ask.sites,
       currentPhase: new Map(Object.entries(ask.currentPhase ?? {})),
+      knownSites: ask.knownSites ?? [],
     };
     base = { id: ask.baseId, input, out: proposeTasking(input) };
   }

@@ -30,7 +30,7 @@ interface StoredEvent {
   who: string;
   siteId: string;
   kind: string;
-  fields: Record<string, string>;
+  fields: Record<string, string | string[]>;
   why: string;
 }
 
@@ -137,6 +137,10 @@ describe('the tasking lifecycle persists in the browser', () => {
       [id, 'note', WHO, ''],
     ]);
     expect(file.events[1].fields).toEqual({ team: TEAM });
+    // The accept records the site's cells (the proposals keep its id when they change); its id is its smallest cell.
+    const cells = file.events[0].fields.cells as string[];
+    expect(cells.length).toBeGreaterThan(0);
+    expect([...cells].sort()[0]).toBe(id);
 
     await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('tasking-log.json'));
     expect(await storedLog(page)).toBeNull();

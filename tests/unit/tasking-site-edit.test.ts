@@ -107,6 +107,18 @@ describe('proposalForCells: a redrawn site by the core\'s own steps', () => {
   });
 });
 
+describe('proposeTasking with sites known to the lifecycle log', () => {
+  it('the site over A and B takes the id of a known site recorded over A alone, and its phase rules start from that site\'s phase', () => {
+    const known = proposeTasking({ ...input, knownSites: [{ id: 'site-kept', cells: [A] }], currentPhase: new Map([['site-kept', 'build']]) });
+    const kept = known.proposals.find((p) => p.id === 'site-kept')!;
+    expect(kept.cells).toEqual(ab.cells);
+    // The same site without the known id is new: its rules start from no phase.
+    expect(ab.phase.reasons[0]).toMatch(/^Clear: persistent hot spot/);
+    expect(kept.phase.reasons[0]).toMatch(/^Build: stays under Build/);
+    expect(known.proposals.map((p) => p.id).sort()).toEqual([c.id, 'site-kept'].sort());
+  });
+});
+
 describe('a hot cluster with no crime of its own', () => {
   it('is not proposed: E, hot only through its neighbours in the Gi* sense, holds no crime', () => {
     // E: on the disk's edge, at least 4 steps from A, B and C (no join), with no rows in the cube.

@@ -37,6 +37,7 @@ import { cellCode, type CrimeCube, type CubeFilter } from '../cube';
 import { EMERGING_CATEGORIES, type EmergingCategory } from '../emerging.ts';
 import type { HotspotResult, StudyArea } from '../hotspots.ts';
 import { crimeCategoriesOn, cellFacts, monthlyHarmOf } from './cube-reads.ts';
+import { matchSites, type SiteCells } from './site-match.ts';
 import { type CellFacts, type PatrolPlanForResult, patrolPlanFor, type PatrolRanking, type PatrolSettings } from './patrol.ts';
 import {
   type Displacement,
@@ -77,6 +78,12 @@ export interface ProposalInput {
   aggregated?: boolean;
   /** Each site's current phase by site id (the lifecycle's); a site not listed has none (null). */
   currentPhase?: ReadonlyMap<string, Phase>;
+  /**
+   * Sites decided on before (the lifecycle log's), with their cells when decided: a proposed site
+   * over the same place takes the known site's id (site-match.ts), so its decisions and phase stay
+   * with it when its cells change with new data or other settings.
+   */
+  knownSites?: readonly SiteCells[];
   tasking?: Partial<TaskingSettings>;
   sites?: Partial<SiteSettings>;
   patrol?: Partial<PatrolSettings>;
@@ -419,8 +426,11 @@ export function proposeTasking(input: ProposalInput): TaskingProposals {
     for (const cells of runs) pieces.push({ cells, harm: harmOf(cells), areaKm2: areaOf(cells), cluster: k });
   });
   const groups = joinClusters(pieces, sites);
-  const merged = groups.map((g) =>
-    siteCluster(ctx, g.flatMap((p) => pieces[p].cells).sort(), [...new Set(g.map((p) => pieces[p].cluster))].map((k) => clusters.clusters[k])),
+  const merged = withKnownIds(
+    groups.map((g) =>
+      siteCluster(ctx, g.flatMap((p) => pieces[p].cells).sort(), [...new Set(g.map((p) => pieces[p].cluster))].map((k) => clusters.clusters[k])),
+    ),
+    input.knownSites ?? [],
   );
   const membership = siteMembership(ctx, merged);
   const unsorted = merged.map((site, s) => {
@@ -432,6 +442,20 @@ export function proposeTasking(input: ProposalInput): TaskingProposals {
   const proposals = unsorted.filter((p) => p.crimes > 0).sort(byRank);
   proposals.forEach((p, i) => (p.rank = i + 1));
   return { proposals, settings: { tasking, sites }, months: ctx.months };
+}
+
+/**
+ * Sites with the ids of the known sites they match (one to one: the same id first, then cell
+ * overlap); the others keep their own (their smallest cell). No two sites end with one id: a site
+ * whose own id is a known one always matches that known site, the same id ranking first.
+ */
+export function withKnownIds<S extends SiteCells>(sites: readonly S[], known: readonly SiteCells[]): S[] {
+  if (known.length === 0) return [...sites];
+  const match = matchSites(sites, known);
+  return sites.map((site) => {
+    const m = match.get(site.id);
+    return m ? { ...site, id: m.before.id } : site;
+  });
 }
 
 /** The ranking: score, then harm, then id. */

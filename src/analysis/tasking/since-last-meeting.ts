@@ -27,6 +27,9 @@
  * what the meeting needs to hear.
  */
 import type { Phase } from './rules';
+import { cellOverlap, matchSites } from './site-match';
+
+export { cellOverlap, matchSites };
 
 /** One ranked site as a meeting saw it (or sees it now). */
 export interface MeetingSite {
@@ -70,54 +73,6 @@ export interface SinceLastMeeting {
   unchanged: SiteChange[];
   /** Sites of the last meeting not proposed now (and not closed). */
   noLongerProposed: MeetingSite[];
-}
-
-/** |A ∩ B| / |A ∪ B| of two cell lists, and |A ∩ B|. */
-export function cellOverlap(a: readonly string[], b: readonly string[]): { jaccard: number; shared: number } {
-  const setA = new Set(a);
-  let shared = 0;
-  for (const c of new Set(b)) if (setA.has(c)) shared++;
-  const union = setA.size + new Set(b).size - shared;
-  return { jaccard: union === 0 ? 0 : shared / union, shared };
-}
-
-/**
- * Pairs current sites with the last meeting's, one to one (rules in the module comment).
- *
- * @returns For each current site's id, the matched previous site and the Jaccard index.
- */
-export function matchSites(now: readonly MeetingSite[], before: readonly MeetingSite[]): Map<string, { before: MeetingSite; overlap: number }> {
-  const byCell = new Map<string, number[]>();
-  before.forEach((s, j) => {
-    for (const c of s.cells) byCell.set(c, [...(byCell.get(c) ?? []), j]);
-  });
-  const pairs: { i: number; j: number; sameId: boolean; jaccard: number; shared: number }[] = [];
-  now.forEach((s, i) => {
-    const candidates = new Set<number>();
-    for (const c of s.cells) for (const j of byCell.get(c) ?? []) candidates.add(j);
-    before.forEach((b, j) => {
-      if (b.id === s.id) candidates.add(j);
-    });
-    for (const j of candidates) pairs.push({ i, j, sameId: before[j].id === s.id, ...cellOverlap(s.cells, before[j].cells) });
-  });
-  pairs.sort(
-    (p, q) =>
-      Number(q.sameId) - Number(p.sameId) ||
-      q.jaccard - p.jaccard ||
-      q.shared - p.shared ||
-      (now[p.i].id < now[q.i].id ? -1 : now[p.i].id > now[q.i].id ? 1 : 0) ||
-      (before[p.j].id < before[q.j].id ? -1 : before[p.j].id > before[q.j].id ? 1 : 0),
-  );
-  const takenNow = new Set<number>();
-  const takenBefore = new Set<number>();
-  const out = new Map<string, { before: MeetingSite; overlap: number }>();
-  for (const p of pairs) {
-    if (takenNow.has(p.i) || takenBefore.has(p.j)) continue;
-    takenNow.add(p.i);
-    takenBefore.add(p.j);
-    out.set(now[p.i].id, { before: before[p.j], overlap: p.jaccard });
-  }
-  return out;
 }
 
 /** How a matched site moved: +1 escalated, −1 de-escalated, 0 unchanged (rules in the module comment). */

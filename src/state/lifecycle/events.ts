@@ -3,10 +3,12 @@
  * append-only event — who took it, when, on which site, what changed and why. Nothing is ever
  * edited or removed; the sites' current state is a fold of the log (./reducer.ts).
  *
- * Sites are identified by their proposal id, which is the site's smallest H3 cell
- * (src/analysis/tasking/proposals.ts). A site whose cells change (a redrawing, other thresholds
- * or new data) can get another id and lose its history: a stable site id is future work.
+ * Sites are identified by their proposal id: the site's smallest H3 cell when first proposed
+ * (src/analysis/tasking/proposals.ts). An accept or phase event records the site's cells, and the
+ * proposals give a site over the same place (matched by cell overlap, site-match.ts) the id it
+ * had, so a site whose cells change with new data or settings keeps its decisions.
  */
+import { isValidCell } from 'h3-js';
 import type { Phase } from '../../analysis/tasking/rules';
 import type { MeetingSnapshot } from '../../analysis/tasking/since-last-meeting';
 import { snapshotProblem } from './meeting-event';
@@ -27,6 +29,8 @@ export interface EventFields {
   snapshot?: MeetingSnapshot;
   /** accept, phase: the month the phase took effect, YYYY-MM (absent: the event's own month). */
   from?: string;
+  /** accept, phase: the site's H3 cells when decided (logs written before it have none). */
+  cells?: string[];
 }
 
 export interface LifecycleEvent {
@@ -54,7 +58,7 @@ const REQUIRED: Record<EventKind, (keyof EventFields)[]> = {
 };
 
 /** The fields each kind may carry besides those it must. */
-const OPTIONAL: Partial<Record<EventKind, (keyof EventFields)[]>> = { accept: ['from'], phase: ['from'] };
+const OPTIONAL: Partial<Record<EventKind, (keyof EventFields)[]>> = { accept: ['from', 'cells'], phase: ['from', 'cells'] };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -78,6 +82,11 @@ export function fieldsProblem(kind: EventKind, fields: EventFields): string | nu
   if (fields.phase !== undefined && !PHASES.includes(fields.phase)) return `phase "${fields.phase}" is not one of ${PHASES.join(', ')}`;
   if (fields.date !== undefined && (!DATE.test(fields.date) || Number.isNaN(Date.parse(fields.date)))) return `review date "${fields.date}" is not a date (YYYY-MM-DD)`;
   if (fields.from !== undefined && (typeof fields.from !== 'string' || !MONTH.test(fields.from))) return `phase month "${String(fields.from)}" is not a month (YYYY-MM)`;
+  if (fields.cells !== undefined) {
+    if (!Array.isArray(fields.cells) || fields.cells.length === 0) return 'a site\'s "cells" must be a non-empty list of H3 cells';
+    const bad = fields.cells.find((c) => typeof c !== 'string' || !isValidCell(c));
+    if (bad !== undefined) return `"${String(bad)}" in the site's "cells" is not an H3 cell`;
+  }
   return null;
 }
 
@@ -93,7 +102,7 @@ export function phaseMonth(e: Pick<LifecycleEvent, 'at' | 'fields'>): string {
 export function makeEvent(e: LifecycleEvent): LifecycleEvent {
   const problem = eventProblem(e);
   if (problem) throw new Error(problem);
-  return { ...e, who: e.who.trim(), why: e.why.trim(), fields: { ...e.fields } };
+  return { ...e, who: e.who.trim(), why: e.why.trim(), fields: { ...e.fields, ...(e.fields.cells ? { cells: [...e.fields.cells] } : {}) } };
 }
 
 /** Why a value is not a lifecycle event (null when it is). */

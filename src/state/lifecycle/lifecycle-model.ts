@@ -11,7 +11,7 @@ import type { Phase } from '../../analysis/tasking/rules';
 import { type EventFields, type EventKind, type LifecycleEvent, makeEvent } from './events';
 import { mergeLogs, parseLog, serializeLog } from './log-file';
 import { type LogStorage, storageErrorWords } from './opfs-log';
-import { currentPhases, foldLog, type SiteState } from './reducer';
+import { currentPhases, foldLog, knownSites, type SiteState } from './reducer';
 import { rememberedName, rememberName } from './who';
 
 export interface LifecycleModel {
@@ -19,6 +19,8 @@ export interface LifecycleModel {
   sites: Accessor<Map<string, SiteState>>;
   /** Phase of each site under tasking, for the phase rules. */
   phases: Accessor<Record<string, Phase>>;
+  /** Sites the log has decisions on, with their cells (for the proposals to keep their ids). */
+  known: Accessor<{ id: string; cells: readonly string[] }[]>;
   /** The name decisions are recorded under (null until the user gives one). */
   who: Accessor<string | null>;
   setWho(name: string): void;
@@ -43,6 +45,8 @@ export function createLifecycleModel(storage: LogStorage, now: () => Date = () =
   const [storageError, setStorageError] = createSignal<string | null>(null);
   const sites = createMemo(() => foldLog(events()));
   const phases = createMemo(() => currentPhases(sites()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  // A note or a team changes no site's cells: the proposals are not asked for again.
+  const known = createMemo(() => knownSites(sites()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
 
   // Saves are chained so two changes never write at once; each writes the whole log as it is then.
   let chain: Promise<void> = Promise.resolve();
@@ -80,6 +84,7 @@ export function createLifecycleModel(storage: LogStorage, now: () => Date = () =
     events,
     sites,
     phases,
+    known,
     who,
     setWho(name) {
       const n = name.trim();

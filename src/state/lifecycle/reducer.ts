@@ -15,6 +15,8 @@ export interface SiteState {
   phase: Phase | null;
   /** The month (YYYY-MM) the current phase took effect (null without a phase). */
   phaseFrom: string | null;
+  /** The site's cells at its last accept or phase decision that recorded them (absent in older logs). */
+  cells?: readonly string[];
   team: string | null;
   reviewDate: string | null;
   notes: { at: string; who: string; text: string }[];
@@ -41,14 +43,17 @@ export function applyEvent(s: SiteState, e: LifecycleEvent): SiteState {
   const next: SiteState = { ...s, history: [...s.history, e] };
   switch (e.kind) {
     case 'accept':
-      return { ...next, status: 'accepted', phase: e.fields.phase ?? s.phase, phaseFrom: phaseStart(s, e) };
+      return { ...next, status: 'accepted', phase: e.fields.phase ?? s.phase, phaseFrom: phaseStart(s, e), ...(e.fields.cells ? { cells: e.fields.cells } : {}) };
     case 'reject':
       return { ...next, status: 'rejected' };
     case 'assign':
       return { ...next, team: e.fields.team ?? null };
     case 'phase':
       // Moving a site between phases is a decision on it: a proposed site becomes accepted.
-      return { ...next, phase: e.fields.phase ?? s.phase, phaseFrom: phaseStart(s, e), status: s.status === 'proposed' ? 'accepted' : s.status };
+      return {
+        ...next, phase: e.fields.phase ?? s.phase, phaseFrom: phaseStart(s, e), status: s.status === 'proposed' ? 'accepted' : s.status,
+        ...(e.fields.cells ? { cells: e.fields.cells } : {}),
+      };
     case 'review':
       return { ...next, reviewDate: e.fields.date ?? null };
     case 'note':
@@ -76,4 +81,13 @@ export function currentPhases(sites: ReadonlyMap<string, SiteState>): Record<str
   const out: Record<string, Phase> = {};
   for (const [id, s] of sites) if (s.status === 'accepted' && s.phase) out[id] = s.phase;
   return out;
+}
+
+/**
+ * Every site the log has a decision on, with its cells, for the proposals to keep its id
+ * (`proposeTasking`'s `knownSites`): a site from an older log, which recorded no cells, stands
+ * for the one cell its id names (its smallest cell when it was proposed).
+ */
+export function knownSites(sites: ReadonlyMap<string, SiteState>): { id: string; cells: readonly string[] }[] {
+  return [...sites.values()].filter((s) => s.history.length > 0).map((s) => ({ id: s.siteId, cells: s.cells ?? [s.siteId] }));
 }

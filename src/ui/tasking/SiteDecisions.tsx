@@ -44,7 +44,8 @@ export function SiteDecisions(props: { proposal: Proposal }) {
   const [date, setDate] = createSignal('');
   // The month the accepted or moved-to phase took effect; empty: the month of the decision.
   const [from, setFrom] = createSignal('');
-  const withFrom = (fields: EventFields): EventFields => (from() ? { ...fields, from: from() } : fields);
+  // A phase decision records the site's cells, so the proposals keep its id when its cells change.
+  const withFrom = (fields: EventFields): EventFields => ({ ...fields, ...(from() ? { from: from() } : {}), cells: [...props.proposal.cells] });
   const [note, setNote] = createSignal('');
   const [refused, setRefused] = createSignal<string | null>(null);
 
