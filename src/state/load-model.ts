@@ -3,6 +3,10 @@
  * reports, crash recovery, and the status the Data panel shows. The app model (app-model.ts) builds
  * the cube and everything drawn from the tables this fills; it runs its own database jobs (cube
  * builds) through {@link LoadModel.jobs}, so they never interleave with a load.
+ *
+ * With a persistence model (src/state/persist/), an open whose saved snapshot fits restores the
+ * tables from it instead of fetching and ingesting, and every settled load is saved after it, as
+ * one more job on the queue (persist-model.ts says what is saved and why it is safe).
  */
 import { createSignal, type Accessor } from 'solid-js';
 import type { FeatureCollection } from 'geojson';
@@ -12,8 +16,10 @@ import { createIngestWorker, type IngestWorker } from '../ingest/env-browser';
 import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
 import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport, type IngestStage } from '../ingest/pipeline';
 import type { BoundaryLayers } from '../map/basemap-style';
+import { importTables, type TableSnapshot } from '../db/snapshot';
 import { datasetById, type DatasetInfo } from './datasets';
 import { JobQueue, type JobQueueState } from './job-queue';
+import type { PersistModel, Restorable } from './persist/persist-model';
 
 /** Rows kept and rejected, and the crimes the kept rows stand for (their counts summed). */
 export interface LoadTotals {
@@ -55,7 +61,12 @@ interface LoadedFile {
   mapping?: ColumnMapping;
   /** The embedded dataset's file (replaced by a dataset switch), not one of the user's. */
   embedded?: boolean;
+  /** Its content hash (`sources.sha256`), once loaded. */
+  hash?: string;
 }
+
+/** The embedded dataset restored from a snapshot: its file is fetched only if a crash needs it again. */
+const NOT_FETCHED = new Uint8Array(0);
 
 export interface LoadModel {
   status: Accessor<LoadStatus>;
@@ -92,7 +103,7 @@ export interface LoadModel {
  * @param afterLoad runs after each load's files (and after a restart's reloads), before the
  *   status turns "ready": the app rebuilds its cube there.
  */
-export function createLoadModel(source: DataSource, afterLoad: () => Promise<void>): LoadModel {
+export function createLoadModel(source: DataSource, afterLoad: () => Promise<void>, persist?: PersistModel): LoadModel {
   const [status, setStatus] = createSignal<LoadStatus>({ phase: 'starting', message: 'Starting DuckDB…', fraction: 0 });
   const [boundaries, setBoundaries] = createSignal<BoundaryLayers | null>(null);
   const [totals, setTotals] = createSignal<LoadTotals>({ kept: 0, rejected: 0, crimes: 0 });
@@ -138,7 +149,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     if (!env) throw new Error('the database is not ready');
     try {
       const r = await ingestFile(env, file, { mapping: file.mapping, onProgress });
-      if (r.status === 'loaded') loaded.push(file);
+      if (r.status === 'loaded') await keep(file, r);
       return r;
     } catch (e) {
       if (e instanceof NeedsMappingError) {
@@ -171,6 +182,13 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     setReports((rs) => [...rs, report]);
   }
 
+  /** Records a loaded file with its content hash (what a saved copy of it is named after). */
+  async function keep(file: LoadedFile, r: IngestReport): Promise<void> {
+    const [row] = await db!.rows<{ sha256: string }>('SELECT sha256 FROM sources WHERE source_id = ?', [r.sourceId]);
+    loaded.push({ ...file, hash: row?.sha256 });
+    persist?.changed();
+  }
+
   /** Starts a new worker after a crash; a new DuckDB gets the files loaded before, again. */
   async function recover(e: WorkerDiedError): Promise<void> {
     const b = boundaries();
@@ -187,8 +205,9 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
       const before = loaded.splice(0);
       for (const [i, f] of before.entries()) {
         setStatus({ phase: 'loading', message: `Reloading ${f.name} (${i + 1} of ${before.length}) after the crash…`, fraction: i / before.length });
-        const r = await ingestFile(env, f, { mapping: f.mapping });
-        if (r.status === 'loaded') loaded.push(f);
+        const data = f.data === NOT_FETCHED ? await refetch() : f.data;
+        const r = await ingestFile(env, { ...f, data }, { mapping: f.mapping });
+        if (r.status === 'loaded') await keep(f, r);
       }
     } else {
       env = ingestWorker.env(db!);
@@ -216,6 +235,44 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
       loadsInFlight--;
       maybeReady();
     }
+    if (status().phase !== 'failed') scheduleSave();
+  }
+
+  /** Saves the loaded data for the next open, behind whatever is queued (loads coming coalesce into one save). */
+  function scheduleSave(): void {
+    if (!persist || persist.inSync()) return;
+    void jobs.runLatest('save', 'Saving the loaded data in this browser', async () => {
+      const d = dataset();
+      if (!db || !d || persist.inSync()) return;
+      const files = loaded.filter((f) => !f.embedded && f.hash).map((f) => ({ name: f.name, hash: f.hash!, data: f.data, mapping: f.mapping }));
+      await persist.save({ db, datasetId: d.id, datasetUrl: source.datasetUrls[d.id] ?? '', files, reports: reports() });
+    });
+  }
+
+  /** The embedded dataset's file, fetched when a restored session needs it (a crash recovery). */
+  async function refetch(): Promise<Uint8Array> {
+    const d = dataset();
+    if (!d || !ingestWorker) throw new Error('the database is not ready');
+    return (await fetchDataset(d, ingestWorker)).data as Uint8Array;
+  }
+
+  /**
+   * Fills the tables from a saved snapshot. @returns false when it cannot be used (the tables
+   * are then empty again, and the caller loads the data the slow way)
+   */
+  async function restore(saved: Restorable, tables: Promise<TableSnapshot>, info: DatasetInfo): Promise<boolean> {
+    setStatus({ phase: 'loading', message: `Restoring the data saved in this browser (${info.label} and ${saved.files.length} file(s) of yours)…`, fraction: 0.3 });
+    try {
+      await importTables(db!, await tables);
+    } catch (e) {
+      if (e instanceof WorkerDiedError) throw e;
+      setReports((rs) => [...rs, skipped('Saved data', `could not be restored (${userMessage(e)}); loading it again instead`)]);
+      return false;
+    }
+    loaded.push({ name: info.file, data: NOT_FETCHED, embedded: true }, ...saved.files);
+    setReports(saved.manifest.reports.map((r) => ({ ...r, restored: true })));
+    persist?.restored(saved.manifest);
+    return true;
   }
 
   /** Downloads an embedded dataset's file; its Parquet decoding starts in the ingest worker at once. */
@@ -250,20 +307,36 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
         // download with its Parquet decoding in the ingest worker.
         ingestWorker ??= createIngestWorker();
         const worker = ingestWorker;
-        const crimes = fetchDataset(info, worker);
-        const [conn, boroughs, wards, bcus] = await Promise.all([
-          source.connect(),
-          fetchJson(source.boroughsUrl),
-          fetchJson(source.wardsUrl),
-          fetchJson(source.bcusUrl),
-        ]);
+        // A usable saved copy replaces the download and the ingest; without one, the file is
+        // fetched at once as before.
+        const saved = persist ? await persist.restorable(info.id, source.datasetUrls[info.id] ?? '').catch(() => null) : null;
+        const crimes = saved ? null : fetchDataset(info, worker);
+        // Never an unhandled rejection while DuckDB starts: the error surfaces where it is awaited.
+        crimes?.catch(() => undefined);
+        // The saved tables are read while DuckDB starts.
+        const tables = saved?.tables();
+        tables?.catch(() => undefined);
+        // The boundaries go to the map as soon as they arrive: the map need not wait for
+        // DuckDB's start-up (a second open draws the saved cube before the database is up).
+        const bounds = Promise.all([fetchJson(source.boroughsUrl), fetchJson(source.wardsUrl), fetchJson(source.bcusUrl)]).then(
+          ([boroughs, wards, bcus]) => {
+            setBoundaries({ boroughs, wards, bcus });
+            worker.init({ boroughs, wards });
+          },
+        );
+        const [conn] = await Promise.all([source.connect(), bounds]);
         db = conn;
-        setBoundaries({ boroughs, wards, bcus });
-        worker.init({ boroughs, wards });
         env = worker.env(conn);
+        if (saved && tables && (await restore(saved, tables, info))) {
+          setDataset(info);
+          return;
+        }
         setStatus({ phase: 'loading', message: `Loading ${info.label}…`, fraction: 0.02 });
-        await loadJob(await crimes);
+        await loadJob(await (crimes ?? fetchDataset(info, worker)));
         setDataset(info);
+        // The user's files kept from an earlier visit whose snapshot does not fit this open
+        // (another dataset, an updated app): loaded again, on this base.
+        for (const f of saved ? saved.files : ((await persist?.savedFiles().catch(() => [])) ?? [])) await loadJob(f);
       }),
     );
   }
@@ -281,6 +354,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
         // again in their order, so the user's own files are never lost by a switch.
         const own = loaded.splice(0).filter((f) => !f.embedded);
         await db.exec('BEGIN TRANSACTION; DELETE FROM crimes; DELETE FROM rejects; DELETE FROM locations; DELETE FROM sources; COMMIT');
+        persist?.changed();
         setReports([]);
         setDataset(null);
         await loadJob(await file);
