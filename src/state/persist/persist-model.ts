@@ -236,18 +236,19 @@ export function createPersistModel(store?: FileStore): PersistModel {
       current = Promise.resolve(m);
       setSavedAt(m.savedAt);
       setSaveError(null);
-      if (changes === startedAt) synced = true;
       // Extras after the manifest: their loss costs a slower open, never data.
       const cube = lastCube && lastCube.atChange === startedAt ? lastCube.cube : null;
       if (cube) await writeCube(m, cube).catch(() => undefined);
       await removeAll(staleFiles((await files.list()).map((f) => f.name), m));
+      await refreshUsage();
+      // In sync once the whole save is done (nothing loaded meanwhile: loads wait in the queue).
+      if (changes === startedAt) synced = true;
     } catch (e) {
       // This save's own files go (they may be what filled the disk); the previous manifest's stay.
       const keep = new Set(before ? referencedFiles(before) : []);
       await removeAll(written.filter((n) => !keep.has(n)));
       const when = before ? ` The copy saved ${new Date(before.savedAt).toLocaleString('en-GB')} is kept.` : '';
       setSaveError(`Could not save the loaded data for the next visit: ${storageErrorWords(e)}.${when} Everything loaded is still here until the page closes; the next load tries again.`);
-    } finally {
       await refreshUsage();
     }
   }
