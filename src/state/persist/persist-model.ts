@@ -24,6 +24,9 @@
  * after an app update that changed the schema, the embedded data is loaded as on a first visit
  * and the saved user files are loaded again on top (their mappings kept), then saved anew.
  *
+ * **Tabs.** Saves take a Web Lock, so two tabs never write at once; the last tab to save wins
+ * (each tab keeps its own data in memory).
+ *
  * **Harm edits** persist in localStorage (./harm-edits.ts: a link with `hw=` wins).
  * **The tasking log** (`tasking-log.json`, src/state/lifecycle/) is the meeting's record: it is
  * counted in the storage shown, but cleared only when the user asks for it explicitly.
@@ -202,7 +205,18 @@ export function createPersistModel(store?: FileStore): PersistModel {
     await files.write(cubeFileName(m.generation, cube.resolution), encodeCube(cube));
   }
 
+  /**
+   * Saves and clears hold a Web Lock across tabs: two tabs saving at once would write the same
+   * generation's files, and one's clean-up would delete the other's. The last tab to save wins.
+   */
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? (locks.request('hotspot-saved-data', fn) as Promise<T>) : fn();
+  }
+
   async function save(req: SaveRequest): Promise<void> {
+    // Another tab may have saved since this one read the manifest.
+    current = readManifest();
     const before = await current;
     const generation = (before?.generation ?? 0) + 1;
     const startedAt = changes;
@@ -299,7 +313,7 @@ export function createPersistModel(store?: FileStore): PersistModel {
     },
     inSync: () => synced,
     save(req) {
-      saving = save(req);
+      saving = exclusive(() => save(req));
       return saving;
     },
     cubeBuilt(cube) {
@@ -324,9 +338,11 @@ export function createPersistModel(store?: FileStore): PersistModel {
     restoredThisOpen,
     async clear({ log }) {
       await saving.catch(() => undefined);
-      await files.removeAll();
-      saveHarmEdits({});
-      if (log) await removeRootFile(LOG_FILE_NAME);
+      await exclusive(async () => {
+        await files.removeAll();
+        saveHarmEdits({});
+        if (log) await removeRootFile(LOG_FILE_NAME);
+      });
       const url = new URL(location.href);
       url.searchParams.delete('hw');
       location.replace(url.toString());
