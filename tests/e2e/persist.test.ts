@@ -12,6 +12,8 @@
  *   reported in words, keeps the second file in memory, and the reload restores the first save;
  * - a proposal accepted, the browser closed and launched again on the same profile: the data is
  *   restored and the decision is there with its history;
+ * - DuckDB crashing in a restored session (the embedded file was never fetched): the embedded
+ *   file is fetched and it and the saved user file loaded again, the crashed file rolled back;
  * - Clear saved data asks first, then reloads to the embedded data only (not restored: it is
  *   loaded afresh), without the harm edit, and keeps the tasking log, a separate choice.
  */
@@ -225,6 +227,23 @@ describe('loaded data, harm edits and the tasking log persist', () => {
     expect(history).toHaveLength(1);
     expect(history[0]).toContain(`${WHO}: accepted for`);
     expect(history[0]).toContain('(why: persistent violence)');
+  }, 600_000);
+
+  it('a DuckDB crash in a restored session loads the embedded file and the saved file again, and the crashed file is rolled back', async () => {
+    await page.evaluate(() =>
+      (window as unknown as { hotspot: { debug: { crashWorker(w: string, s: string): void } } }).hotspot.debug.crashWorker('duckdb', 'checking'),
+    );
+    await page.getByTestId('file-input').setInputFiles({ name: 'crash.csv', mimeType: 'text/csv', buffer: Buffer.from(later.text) });
+    await expect
+      .poll(async () => (await page.getByTestId('reports').textContent()) ?? '', LONG)
+      .toMatch(/crash\.csv: .*simulated crash during checking.*Nothing from this file was kept/);
+    await waitReady(page, 300_000);
+    const after = await state(page);
+    expect([after.rows, after.crimes, after.rejected]).toEqual([first.rows, first.crimes, first.rejected]);
+    // Loaded again (a new load time), the same files with the same counts, and the same refused row.
+    const counts = (rows: unknown[]) => rows.map((r) => { const { at: _at, ...rest } = r as Record<string, unknown>; return rest; });
+    expect(counts(after.sources)).toEqual(counts(first.sources));
+    expect(after.rejects).toEqual(first.rejects);
   }, 600_000);
 
   it('Clear saved data asks first, then reloads to the embedded data only, keeping the tasking log', async () => {
