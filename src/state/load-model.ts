@@ -261,7 +261,9 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
    * are then empty again, and the caller loads the data the slow way)
    */
   async function restore(saved: Restorable, tables: Promise<TableSnapshot>, info: DatasetInfo): Promise<boolean> {
-    setStatus({ phase: 'loading', message: `Restoring the data saved in this browser (${info.label} and ${saved.files.length} file(s) of yours)…`, fraction: 0.3 });
+    const n = saved.files.length;
+    const yours = n === 0 ? '' : ` and ${n === 1 ? 'one file' : `${n} files`} of yours`;
+    setStatus({ phase: 'loading', message: `Restoring ${info.label}${yours}, saved in this browser…`, fraction: 0.3 });
     try {
       await importTables(db!, await tables);
     } catch (e) {

@@ -59,22 +59,22 @@ describe('file names and what a save deletes', () => {
   it('names a kept file after its hash, safe for a file name', () => {
     expect(storedFileName('ab12')).toBe('file-ab12');
     expect(storedFileName('sampled:cd/34')).toBe('file-sampled_cd_34');
-    expect(cubeFileName(4, 9)).toBe('cube-4-r9.bin');
+    expect(cubeFileName(4, 9)).toBe('cube-4-r9.bin.gz');
   });
 
   it('lists every file a manifest needs', () => {
     expect(referencedFiles(manifest(2)).sort()).toEqual(
-      ['file-ab12', 'file-sampled_cd34', 'snap-2-crimes.arrow', 'snap-2-locations.arrow', 'snap-2-rejects.arrow', 'snap-2-sources.arrow'],
+      ['file-ab12', 'file-sampled_cd34', 'snap-2-crimes.arrow.gz', 'snap-2-locations.arrow.gz', 'snap-2-rejects.arrow.gz', 'snap-2-sources.arrow.gz'],
     );
   });
 
   it('deletes the previous save, files no longer loaded and cubes of other saves; never the manifest, this save, or foreign files', () => {
     const m = manifest(5, ['ab12']);
     const names = [
-      MANIFEST_NAME, 'snap-5-crimes.arrow', 'snap-5-sources.arrow', 'snap-5-locations.arrow', 'snap-5-rejects.arrow', 'file-ab12',
-      'snap-4-crimes.arrow', 'snap-4-sources.arrow', 'file-old', 'cube-4-r9.bin', 'cube-5-r9.bin', 'cube-5-r8.bin', 'notes.txt', 'tasking-log.json',
+      MANIFEST_NAME, 'snap-5-crimes.arrow.gz', 'snap-5-sources.arrow.gz', 'snap-5-locations.arrow.gz', 'snap-5-rejects.arrow.gz', 'file-ab12',
+      'snap-4-crimes.arrow.gz', 'snap-4-sources.arrow', 'file-old', 'cube-4-r9.bin.gz', 'cube-5-r9.bin.gz', 'cube-5-r8.bin.gz', 'notes.txt', 'tasking-log.json',
     ];
-    expect(staleFiles(names, m)).toEqual(['snap-4-crimes.arrow', 'snap-4-sources.arrow', 'file-old', 'cube-4-r9.bin']);
+    expect(staleFiles(names, m)).toEqual(['snap-4-crimes.arrow.gz', 'snap-4-sources.arrow', 'file-old', 'cube-4-r9.bin.gz']);
   });
 });
 

@@ -66,9 +66,13 @@ describe('saving the loaded data', () => {
     expect(persist.saveError()).toBeNull();
     expect(persist.inSync()).toBe(true);
     expect([...mem.files.keys()].sort()).toEqual(
-      [`file-${hashes[0]}`, MANIFEST_NAME, 'snap-1-crimes.arrow', 'snap-1-locations.arrow', 'snap-1-rejects.arrow', 'snap-1-sources.arrow'].sort(),
+      [`file-${hashes[0]}`, MANIFEST_NAME, 'snap-1-crimes.arrow.gz', 'snap-1-locations.arrow.gz', 'snap-1-rejects.arrow.gz', 'snap-1-sources.arrow.gz'].sort(),
     );
+    // Each table is gzipped (magic bytes 1f 8b), and the manifest records the stored size.
+    const crimes = mem.files.get('snap-1-crimes.arrow.gz')!;
+    expect([crimes[0], crimes[1]]).toEqual([0x1f, 0x8b]);
     const m = parseManifest(new TextDecoder().decode(mem.files.get(MANIFEST_NAME)));
+    expect(m.tables.crimes.size).toBe(crimes.length);
     expect(m.key.files).toEqual([hashes[0]]);
     expect(m.files[0]).toEqual({ name: 'a.csv', hash: hashes[0], size: first.text.length });
   });

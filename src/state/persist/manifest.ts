@@ -22,8 +22,8 @@ import type { IngestReport } from '../../ingest/pipeline';
 import type { ColumnMapping } from '../../ingest/detect';
 import { SNAPSHOT_TABLES, type SnapshotTable } from '../../db/snapshot';
 
-/** Bump when what the ingest writes into the tables changes without a schema change. */
-export const PERSIST_FORMAT = 1;
+/** Bump when what the ingest writes into the tables, or how they are saved, changes without a schema change (2: gzip). */
+export const PERSIST_FORMAT = 2;
 
 /** The manifest's file name: the one file read first on open and written last on save. */
 export const MANIFEST_NAME = 'manifest.json';
@@ -97,12 +97,12 @@ export function storedFileName(hash: string): string {
 
 /** A table's file name in save `generation`. */
 export function tableFileName(generation: number, table: SnapshotTable): string {
-  return `snap-${generation}-${table}.arrow`;
+  return `snap-${generation}-${table}.arrow.gz`;
 }
 
 /** A cached cube's file name: one per snapshot generation and resolution. */
 export function cubeFileName(generation: number, resolution: number): string {
-  return `cube-${generation}-r${resolution}.bin`;
+  return `cube-${generation}-r${resolution}.bin.gz`;
 }
 
 /** Every file a manifest needs (its tables and the user's files), not the manifest itself. */
@@ -117,10 +117,10 @@ export function referencedFiles(m: Manifest): string[] {
  */
 export function staleFiles(names: readonly string[], m: Manifest): string[] {
   const keep = new Set(referencedFiles(m));
-  const cubeOfThis = new RegExp(`^cube-${m.generation}-r\\d+\\.bin$`);
+  const cubeOfThis = new RegExp(`^cube-${m.generation}-r\\d+\\.bin(\\.gz)?$`);
   return names.filter((n) => {
     if (n === MANIFEST_NAME || keep.has(n) || cubeOfThis.test(n)) return false;
-    return /^snap-\d+-[a-z]+\.arrow$/.test(n) || /^file-[0-9a-zA-Z_-]+$/.test(n) || /^cube-\d+-r\d+\.bin$/.test(n);
+    return /^snap-\d+-[a-z]+\.arrow(\.gz)?$/.test(n) || /^file-[0-9a-zA-Z_-]+$/.test(n) || /^cube-\d+-r\d+\.bin(\.gz)?$/.test(n);
   });
 }
 

@@ -4,7 +4,7 @@
  * in the browser's private file system (OPFS, ./opfs-store.ts).
  *
  * **Design.** The database stays in memory; after each load the ingested tables are saved whole
- * as Arrow IPC files (src/db/snapshot.ts), with the user's original files and a manifest written
+ * as Arrow IPC files, gzipped (src/db/snapshot.ts, ./gzip.ts), with the user's original files and a manifest written
  * last (./manifest.ts: what a snapshot is keyed by, and why a stale one is never used). On open, a
  * usable snapshot is inserted into a fresh DuckDB instead of fetching and ingesting (the SQL
  * checks, locating and writing: about 4.5 s of the 9-10 s first open here), and the cube saved
@@ -40,6 +40,7 @@ import type { ColumnMapping } from '../../ingest/detect';
 import type { IngestReport } from '../../ingest/pipeline';
 import { LOG_FILE_NAME, storageErrorWords } from '../lifecycle/opfs-log';
 import { decodeCube, encodeCube } from './cube-file';
+import { gunzip, gzip } from './gzip';
 import { HARM_EDITS_KEY, saveHarmEdits } from './harm-edits';
 import {
   cubeFileName, formatKey, type Manifest, MANIFEST_NAME, parseManifest, referencedFiles, staleFiles, storedFileName, tableFileName,
@@ -202,7 +203,7 @@ export function createPersistModel(store?: FileStore): PersistModel {
   }
 
   async function writeCube(m: Manifest, cube: CrimeCube): Promise<void> {
-    await files.write(cubeFileName(m.generation, cube.resolution), encodeCube(cube));
+    await files.write(cubeFileName(m.generation, cube.resolution), await gzip(encodeCube(cube)));
   }
 
   /**
@@ -237,9 +238,10 @@ export function createPersistModel(store?: FileStore): PersistModel {
       const tables = {} as Manifest['tables'];
       for (const t of SNAPSHOT_TABLES) {
         const name = tableFileName(generation, t);
+        const packed = await gzip(snapshot[t]);
         written.push(name);
-        await files.write(name, snapshot[t]);
-        tables[t] = { file: name, size: snapshot[t].length };
+        await files.write(name, packed);
+        tables[t] = { file: name, size: packed.length };
       }
       const m: Manifest = {
         key: { format, datasetId: req.datasetId, datasetUrl: req.datasetUrl, files: savedFiles.map((f) => f.hash) },
@@ -283,7 +285,7 @@ export function createPersistModel(store?: FileStore): PersistModel {
           for (const t of SNAPSHOT_TABLES) {
             const f = await files.read(m.tables[t].file);
             if (!f || f.size !== m.tables[t].size) throw new Error(`the saved table ${t} is missing or damaged`);
-            out[t] = new Uint8Array(await f.arrayBuffer());
+            out[t] = await gunzip(f);
           }
           return out;
         },
@@ -297,7 +299,7 @@ export function createPersistModel(store?: FileStore): PersistModel {
       try {
         const m = await usable(datasetId, datasetUrl);
         const f = m && (await files.read(cubeFileName(m.generation, resolution)));
-        return f ? decodeCube(new Uint8Array(await f.arrayBuffer())) : null;
+        return f ? decodeCube(await gunzip(f)) : null;
       } catch {
         return null; // the database builds it instead
       }
