@@ -309,24 +309,23 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
         // download with its Parquet decoding in the ingest worker.
         ingestWorker ??= createIngestWorker();
         const worker = ingestWorker;
-        // A usable saved copy replaces the download and the ingest; without one, the file is
-        // fetched at once as before.
-        const saved = persist ? await persist.restorable(info.id, source.datasetUrls[info.id] ?? '').catch(() => null) : null;
-        const crimes = saved ? null : fetchDataset(info, worker);
-        // Never an unhandled rejection while DuckDB starts: the error surfaces where it is awaited.
-        crimes?.catch(() => undefined);
-        // The saved tables are read while DuckDB starts.
-        const tables = saved?.tables();
-        tables?.catch(() => undefined);
+        // Never an unhandled rejection while others are awaited: errors surface where awaited.
+        const quiet = <T,>(p: Promise<T>) => (p.catch(() => undefined), p);
+        const connecting = quiet(source.connect());
         // The boundaries go to the map as soon as they arrive: the map need not wait for
         // DuckDB's start-up (a second open draws the saved cube before the database is up).
-        const bounds = Promise.all([fetchJson(source.boroughsUrl), fetchJson(source.wardsUrl), fetchJson(source.bcusUrl)]).then(
-          ([boroughs, wards, bcus]) => {
+        const bounds = quiet(
+          Promise.all([fetchJson(source.boroughsUrl), fetchJson(source.wardsUrl), fetchJson(source.bcusUrl)]).then(([boroughs, wards, bcus]) => {
             setBoundaries({ boroughs, wards, bcus });
             worker.init({ boroughs, wards });
-          },
+          }),
         );
-        const [conn] = await Promise.all([source.connect(), bounds]);
+        // A usable saved copy replaces the download and the ingest (its tables are read while
+        // DuckDB starts); without one, the file is fetched as before.
+        const saved = persist ? await persist.restorable(info.id, source.datasetUrls[info.id] ?? '').catch(() => null) : null;
+        const crimes = saved ? null : quiet(fetchDataset(info, worker));
+        const tables = saved ? quiet(saved.tables()) : null;
+        const [conn] = await Promise.all([connecting, bounds]);
         db = conn;
         env = worker.env(conn);
         if (saved && tables && (await restore(saved, tables, info))) {
