@@ -170,9 +170,13 @@ describe('loaded data, harm edits and the tasking log persist', () => {
     // hw=0:7 is anti-social behaviour at 7 days (ALL_CATEGORIES index 0).
     await other.goto(`${served.url}?hw=0:7`);
     await expect.poll(() => harm(other), POLL).toEqual({ 'Anti-social behaviour': 7 });
+    // Opening a link, and changing anything but the weights there, does not overwrite the saved edit.
+    await other.evaluate(() =>
+      (window as unknown as { hotspot: { setView(p: object): void } }).hotspot.setView({ camera: { lon: -0.1, lat: 51.5, zoom: 11 }, resolution: 8 }),
+    );
+    await other.waitForTimeout(500);
+    expect(await other.evaluate(() => localStorage.getItem('hotspot.harmEdits'))).toBe(JSON.stringify({ Burglary: 123 }));
     await other.close();
-    // Opening a link does not overwrite the saved edit.
-    expect(await page.evaluate(() => localStorage.getItem('hotspot.harmEdits'))).toBe(JSON.stringify({ Burglary: 123 }));
   }, 300_000);
 
   it('a full quota is reported in words, loses nothing in memory, and the previous save still restores', async () => {

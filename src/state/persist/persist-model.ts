@@ -31,7 +31,7 @@
  * **The tasking log** (`tasking-log.json`, src/state/lifecycle/) is the meeting's record: it is
  * counted in the storage shown, but cleared only when the user asks for it explicitly.
  */
-import { type Accessor, createEffect, createSignal, on } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { CrimeCube } from '../../analysis/cube';
 import type { DbClient } from '../../db/client';
 import { SCHEMA_SQL } from '../../db/schema';
@@ -328,7 +328,10 @@ export function createPersistModel(store?: FileStore): PersistModel {
       }).catch(() => undefined); // a cube not kept is built again next time
     },
     keepHarmEdits(edits) {
-      createEffect(on(() => JSON.stringify(edits()), () => {
+      // A memo, so that only a real change of the weights saves: any other view change (the
+      // camera, say) leaves a link's weights unsaved, as the rule says.
+      const text = createMemo(() => JSON.stringify(edits()));
+      createEffect(on(text, () => {
         saveHarmEdits(edits());
         void refreshUsage();
       }, { defer: true }));
