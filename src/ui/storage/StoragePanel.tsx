@@ -48,7 +48,7 @@ export function StoragePanel() {
           <p>
             <span data-testid="storage-total" data-bytes={u().total}>{bytesLabel(u().total)}</span>
             <span class="muted">
-              {' '}: loaded data {bytesLabel(u().snapshot)}, your files {bytesLabel(u().files)}, map cache {bytesLabel(u().cubes)}, tasking log{' '}
+              : loaded data {bytesLabel(u().snapshot)}, your files {bytesLabel(u().files)}, map cache {bytesLabel(u().cubes)}, tasking log{' '}
               {bytesLabel(u().log)}
               {u().other > 0 ? `, settings ${bytesLabel(u().other)}` : ''}
             </span>
