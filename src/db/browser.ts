@@ -69,6 +69,7 @@ async function startBrowserClient(): Promise<DbClient> {
 
   return {
     query: run,
+    queryIPC: (sql) => call(sql, () => conn.useUnsafe((b, c) => b.runQuery(c, sql))),
     async exec(sql, params) {
       await run(sql, params);
     },

@@ -27,6 +27,11 @@ export type FileSource = Uint8Array | Blob;
 export interface DbClient {
   /** Runs one statement and returns its result as an Arrow table. */
   query(sql: string, params?: readonly unknown[]): Promise<Table>;
+  /**
+   * Runs one statement and returns its result as Arrow IPC stream bytes, as the engine wrote them
+   * (no decoding on this side): a table saved whole, to go back in through {@link insertArrowIPC}.
+   */
+  queryIPC(sql: string): Promise<Uint8Array>;
   /** Runs statements for their effect. */
   exec(sql: string, params?: readonly unknown[]): Promise<void>;
   /** Runs one statement and returns plain row objects (small results only). */

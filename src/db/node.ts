@@ -49,6 +49,13 @@ export async function createNodeClient(): Promise<DbClient> {
     async query(sql, params) {
       return run(sql, params);
     },
+    async queryIPC(sql) {
+      try {
+        return conn.useUnsafe((b, c) => b.runQuery(c, sql));
+      } catch (e) {
+        throw queryError(sql, e);
+      }
+    },
     async exec(sql, params) {
       run(sql, params);
     },

@@ -76,6 +76,8 @@ export interface IngestReport {
   newLocations: number;
   /** How the file was read when that is not the default, e.g. "read as Windows-1252 (Latin-1) text". */
   notes?: string[];
+  /** The line comes from the copy saved in this browser: the file was not read again on this open. */
+  restored?: boolean;
 }
 
 export interface IngestOptions {

@@ -37,6 +37,8 @@ import { createPackModel, type PackModel } from './pack-model';
 import { dataCoverage } from '../analysis/coverage';
 import { boroughCodes, type CoverageView, coverageView, noDataStudyArea, withDefaultWindow } from './coverage-view';
 import { createUrlWriter } from './url-writer';
+import { createPersistModel, type PersistModel } from './persist/persist-model';
+import { openingHarmEdits, savedHarmEdits } from './persist/harm-edits';
 import { createBoundarySet, type BoundarySet } from './boundary-set';
 import { drawnCount, hexRowAt, type HexSource, layerCells, sameCells } from './hex-view';
 
@@ -129,15 +131,20 @@ export interface AppModel {
   review: ReviewModel;
   /** The meeting pack: open, its paper, printing (issue 14, item 4). */
   pack: PackModel;
+  /** Loaded data, the cube and harm edits kept in this browser; storage used; clearing it (issue 14). */
+  persist: PersistModel;
 }
 
 export function createAppModel(source: DataSource): AppModel {
   // Loading (DuckDB, files, the job queue, crash recovery) is its own model; the cube is rebuilt
   // after every load.
-  const load = createLoadModel(source, () => rebuildCube());
+  const persist = createPersistModel();
+  const load = createLoadModel(source, () => rebuildCube(), persist);
   const { jobs, boundaries } = load;
   // A link may ask for the online street map but never switches it on: the user confirms.
   const linked = decodeView(location.search);
+  // Saved harm edits apply unless the link names its own (src/state/persist/harm-edits.ts).
+  linked.harmOverrides = openingHarmEdits(location.search, linked.harmOverrides, savedHarmEdits());
   const [view, setViewStore] = createStore<ViewState>({ ...linked, onlineBasemap: false });
   const [basemapAsked, setBasemapAsked] = createSignal(linked.onlineBasemap);
   const [cube, setCube] = createSignal<CrimeCube | null>(null);
@@ -154,6 +161,13 @@ export function createAppModel(source: DataSource): AppModel {
   };
 
   const harmWeights = createMemo(() => harmWeightVector(harmTable.weights, { ...view.harmOverrides }));
+  persist.keepHarmEdits(() => ({ ...view.harmOverrides }));
+  // A second open draws the cube saved with the data at once, while DuckDB starts and the tables
+  // are restored; the cube build after the restore then takes it instead of building it again.
+  let savedCube: CrimeCube | null = null;
+  void persist.savedCube(view.dataset, source.datasetUrls[view.dataset] ?? '', view.resolution).then((c) => {
+    if (c && !cube()) setCube((savedCube = c));
+  });
   const weightVector = () => (view.weight === 'harm' ? harmWeights() : undefined);
   const dataCov = createMemo(() => {
     const c = cube();
@@ -325,7 +339,11 @@ export function createAppModel(source: DataSource): AppModel {
         setViewStore('resolution', resolution);
         url.schedule();
       }
-      const c = await buildCube(db, resolution);
+      const saved = savedCube?.resolution === resolution && persist.inSync() ? savedCube : null;
+      savedCube = null;
+      const c = saved ?? (await buildCube(db, resolution));
+      if (!saved) persist.cubeBuilt(c);
+      if (c === cube()) return;
       batch(() => {
         // Hot spots of the previous cube (another resolution or data) must not be drawn on this one.
         setHotspots(null);
@@ -398,6 +416,7 @@ export function createAppModel(source: DataSource): AppModel {
     patrol,
     meeting,
     review,
+    persist,
   };
 }
 

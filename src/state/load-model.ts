@@ -3,6 +3,10 @@
  * reports, crash recovery, and the status the Data panel shows. The app model (app-model.ts) builds
  * the cube and everything drawn from the tables this fills; it runs its own database jobs (cube
  * builds) through {@link LoadModel.jobs}, so they never interleave with a load.
+ *
+ * With a persistence model (src/state/persist/), an open whose saved snapshot fits restores the
+ * tables from it instead of fetching and ingesting, and every settled load is saved after it, as
+ * one more job on the queue (persist-model.ts says what is saved and why it is safe).
  */
 import { createSignal, type Accessor } from 'solid-js';
 import type { FeatureCollection } from 'geojson';
@@ -13,8 +17,10 @@ import { type ColumnMapping, NeedsMappingError } from '../ingest/detect';
 import { ingestFile, type IngestEnv, type IngestProgress, type IngestReport, type IngestStage } from '../ingest/pipeline';
 import type { BoundaryLayers } from '../map/basemap-style';
 import { hexSpacingM } from '../analysis/precision';
+import { importTables, type TableSnapshot } from '../db/snapshot';
 import { datasetById, type DatasetInfo } from './datasets';
 import { JobQueue, type JobQueueState } from './job-queue';
+import type { PersistModel, Restorable } from './persist/persist-model';
 
 /** Rows kept and rejected, and the crimes the kept rows stand for (their counts summed). */
 export interface LoadTotals {
@@ -58,7 +64,12 @@ interface LoadedFile {
   embedded?: boolean;
   /** The grid spacing its publisher states (embedded aggregated datasets): not detected again. */
   cellSpacingM?: number;
+  /** Its content hash (`sources.sha256`), once loaded. */
+  hash?: string;
 }
+
+/** The embedded dataset restored from a snapshot: its file is fetched only if a crash needs it again. */
+const NOT_FETCHED = new Uint8Array(0);
 
 export interface LoadModel {
   status: Accessor<LoadStatus>;
@@ -95,7 +106,7 @@ export interface LoadModel {
  * @param afterLoad runs after each load's files (and after a restart's reloads), before the
  *   status turns "ready": the app rebuilds its cube there.
  */
-export function createLoadModel(source: DataSource, afterLoad: () => Promise<void>): LoadModel {
+export function createLoadModel(source: DataSource, afterLoad: () => Promise<void>, persist?: PersistModel): LoadModel {
   const [status, setStatus] = createSignal<LoadStatus>({ phase: 'starting', message: 'Starting DuckDB…', fraction: 0 });
   const [boundaries, setBoundaries] = createSignal<BoundaryLayers | null>(null);
   const [totals, setTotals] = createSignal<LoadTotals>({ kept: 0, rejected: 0, crimes: 0 });
@@ -141,7 +152,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     if (!env) throw new Error('the database is not ready');
     try {
       const r = await ingestFile(env, file, { mapping: file.mapping, cellSpacingM: file.cellSpacingM, onProgress });
-      if (r.status === 'loaded') loaded.push(file);
+      if (r.status === 'loaded') await keep(file, r);
       return r;
     } catch (e) {
       if (e instanceof NeedsMappingError) {
@@ -174,6 +185,13 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
     setReports((rs) => [...rs, report]);
   }
 
+  /** Records a loaded file with its content hash (what a saved copy of it is named after). */
+  async function keep(file: LoadedFile, r: IngestReport): Promise<void> {
+    const [row] = await db!.rows<{ sha256: string }>('SELECT sha256 FROM sources WHERE source_id = ?', [r.sourceId]);
+    loaded.push({ ...file, hash: row?.sha256 });
+    persist?.changed();
+  }
+
   /** Starts a new worker after a crash; a new DuckDB gets the files loaded before, again. */
   async function recover(e: WorkerDiedError): Promise<void> {
     const b = boundaries();
@@ -190,8 +208,9 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
       const before = loaded.splice(0);
       for (const [i, f] of before.entries()) {
         setStatus({ phase: 'loading', message: `Reloading ${f.name} (${i + 1} of ${before.length}) after the crash…`, fraction: i / before.length });
-        const r = await ingestFile(env, f, { mapping: f.mapping, cellSpacingM: f.cellSpacingM });
-        if (r.status === 'loaded') loaded.push(f);
+        const data = f.data === NOT_FETCHED ? await refetch() : f.data;
+        const r = await ingestFile(env, { ...f, data }, { mapping: f.mapping, cellSpacingM: f.cellSpacingM });
+        if (r.status === 'loaded') await keep(f, r);
       }
     } else {
       env = ingestWorker.env(db!);
@@ -219,6 +238,46 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
       loadsInFlight--;
       maybeReady();
     }
+    if (status().phase !== 'failed') scheduleSave();
+  }
+
+  /** Saves the loaded data for the next open, behind whatever is queued (loads coming coalesce into one save). */
+  function scheduleSave(): void {
+    if (!persist || persist.inSync()) return;
+    void jobs.runLatest('save', 'Saving the loaded data in this browser', async () => {
+      const d = dataset();
+      if (!db || !d || persist.inSync()) return;
+      const files = loaded.filter((f) => !f.embedded && f.hash).map((f) => ({ name: f.name, hash: f.hash!, data: f.data, mapping: f.mapping }));
+      await persist.save({ db, datasetId: d.id, datasetUrl: source.datasetUrls[d.id] ?? '', files, reports: reports() });
+    });
+  }
+
+  /** The embedded dataset's file, fetched when a restored session needs it (a crash recovery). */
+  async function refetch(): Promise<Uint8Array> {
+    const d = dataset();
+    if (!d || !ingestWorker) throw new Error('the database is not ready');
+    return (await fetchDataset(d, ingestWorker)).data as Uint8Array;
+  }
+
+  /**
+   * Fills the tables from a saved snapshot. @returns false when it cannot be used (the tables
+   * are then empty again, and the caller loads the data the slow way)
+   */
+  async function restore(saved: Restorable, tables: Promise<TableSnapshot>, info: DatasetInfo): Promise<boolean> {
+    const n = saved.files.length;
+    const yours = n === 0 ? '' : ` and ${n === 1 ? 'one file' : `${n} files`} of yours`;
+    setStatus({ phase: 'loading', message: `Restoring ${info.label}${yours}, saved in this browser…`, fraction: 0.3 });
+    try {
+      await importTables(db!, await tables);
+    } catch (e) {
+      if (e instanceof WorkerDiedError) throw e;
+      setReports((rs) => [...rs, skipped('Saved data', `could not be restored (${userMessage(e)}); loading it again instead`)]);
+      return false;
+    }
+    loaded.push(embeddedFile(info, NOT_FETCHED), ...saved.files);
+    setReports(saved.manifest.reports.map((r) => ({ ...r, restored: true })));
+    persist?.restored(saved.manifest);
+    return true;
   }
 
   /** Downloads an embedded dataset's file; its Parquet decoding starts in the ingest worker at once. */
@@ -229,8 +288,13 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
       if (!res.ok) throw new Error(`could not load ${info.label}: HTTP ${res.status}`);
       const bytes = new Uint8Array(await res.arrayBuffer());
       worker.prefetchParquet(bytes);
-      return { name: info.file, data: bytes, embedded: true, ...(info.cellAreaM2 !== null ? { cellSpacingM: hexSpacingM(info.cellAreaM2) } : {}) };
+      return embeddedFile(info, bytes);
     });
+  }
+
+  /** An embedded dataset's file, with the grid spacing its catalogue states (one figure for its cells). */
+  function embeddedFile(info: DatasetInfo, data: Uint8Array): LoadedFile {
+    return { name: info.file, data, embedded: true, ...(info.cellAreaM2 !== null ? { cellSpacingM: hexSpacingM(info.cellAreaM2) } : {}) };
   }
 
   function known(datasetId: string): DatasetInfo {
@@ -253,20 +317,35 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
         // download with its Parquet decoding in the ingest worker.
         ingestWorker ??= createIngestWorker();
         const worker = ingestWorker;
-        const crimes = fetchDataset(info, worker);
-        const [conn, boroughs, wards, bcus] = await Promise.all([
-          source.connect(),
-          fetchJson(source.boroughsUrl),
-          fetchJson(source.wardsUrl),
-          fetchJson(source.bcusUrl),
-        ]);
+        // Never an unhandled rejection while others are awaited: errors surface where awaited.
+        const quiet = <T,>(p: Promise<T>) => (p.catch(() => undefined), p);
+        const connecting = quiet(source.connect());
+        // The boundaries go to the map as soon as they arrive: the map need not wait for
+        // DuckDB's start-up (a second open draws the saved cube before the database is up).
+        const bounds = quiet(
+          Promise.all([fetchJson(source.boroughsUrl), fetchJson(source.wardsUrl), fetchJson(source.bcusUrl)]).then(([boroughs, wards, bcus]) => {
+            setBoundaries({ boroughs, wards, bcus });
+            worker.init({ boroughs, wards });
+          }),
+        );
+        // A usable saved copy replaces the download and the ingest (its tables are read while
+        // DuckDB starts); without one, the file is fetched as before.
+        const saved = persist ? await persist.restorable(info.id, source.datasetUrls[info.id] ?? '').catch(() => null) : null;
+        const crimes = saved ? null : quiet(fetchDataset(info, worker));
+        const tables = saved ? quiet(saved.tables()) : null;
+        const [conn] = await Promise.all([connecting, bounds]);
         db = conn;
-        setBoundaries({ boroughs, wards, bcus });
-        worker.init({ boroughs, wards });
         env = worker.env(conn);
+        if (saved && tables && (await restore(saved, tables, info))) {
+          setDataset(info);
+          return;
+        }
         setStatus({ phase: 'loading', message: `Loading ${info.label}…`, fraction: 0.02 });
-        await loadJob(await crimes);
+        await loadJob(await (crimes ?? fetchDataset(info, worker)));
         setDataset(info);
+        // The user's files kept from an earlier visit whose snapshot does not fit this open
+        // (another dataset, an updated app): loaded again, on this base.
+        for (const f of saved ? saved.files : ((await persist?.savedFiles().catch(() => [])) ?? [])) await loadJob(f);
       }),
     );
   }
@@ -284,6 +363,7 @@ export function createLoadModel(source: DataSource, afterLoad: () => Promise<voi
         // again in their order, so the user's own files are never lost by a switch.
         const own = loaded.splice(0).filter((f) => !f.embedded);
         await db.exec('BEGIN TRANSACTION; DELETE FROM crimes; DELETE FROM rejects; DELETE FROM locations; DELETE FROM sources; COMMIT');
+        persist?.changed();
         setReports([]);
         setDataset(null);
         await loadJob(await file);

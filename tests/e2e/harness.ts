@@ -55,13 +55,11 @@ export async function servePreview(port = 4300 + Math.floor(Math.random() * 500)
   };
 }
 
+/** Chromium's flags for every test. The machine has no network: without these Chromium keeps trying Google's hosts (STACK.md). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // The machine has no network: without these Chromium keeps trying Google's hosts (STACK.md).
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** Collects console errors and page errors so a test can assert there were none. */

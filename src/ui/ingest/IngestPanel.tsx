@@ -5,6 +5,7 @@ import { useApp } from '../context';
 import { DatasetChoice } from './DatasetChoice';
 import { RejectsViewer } from './RejectsViewer';
 import { BoundaryFiles, splitBoundaryFiles } from '../clusters/BoundaryFiles';
+import { StoragePanel } from '../storage/StoragePanel';
 
 const n = (v: number) => v.toLocaleString('en-GB');
 
@@ -115,6 +116,9 @@ export function IngestPanel() {
                 </Show>
               </Show>
               <Show when={r.status === 'duplicate-file'}>: already loaded, nothing added</Show>
+              <Show when={r.restored}>
+                <span class="muted" data-testid="restored"> (restored from this browser, not read again)</span>
+              </Show>
               <Show when={r.status === 'failed'}>
                 : <span class="error">{r.error}</span>
               </Show>
@@ -123,6 +127,7 @@ export function IngestPanel() {
         </For>
       </ul>
       <BoundaryFiles />
+      <StoragePanel />
       <Show when={showRejects()}>
         <RejectsViewer onClose={() => setShowRejects(false)} />
       </Show>
