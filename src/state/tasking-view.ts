@@ -100,3 +100,15 @@ export function toggledSiteCells(cells: readonly string[], hex: string, studyCel
   if (!studyCells.has(hex)) return { cells: [...cells], refused: 'that hexagon is outside the study area' };
   return { cells: [...cells, hex].sort(), refused: null };
 }
+
+/** A proposal's facts in words, in the order every card lists them (the panel, the meeting's card, the pack's site sheet). */
+export function proposalFacts(p: Proposal, boroughNames: ReadonlyMap<string, string>): string[] {
+  return [
+    sizeWords(p),
+    `Concentration: ${concentrationWords(p.concentration, boroughNames)}`,
+    `Trend: ${trendMixWords(p)}`,
+    `Driven by ${drivingTypesWords(p)}`,
+    monthsHotWords(p),
+    unitsWords(p),
+  ];
+}

@@ -18,6 +18,7 @@ import {
   concentrationWords,
   drivingTypesWords,
   monthsHotWords,
+  proposalFacts,
   siteLabel,
   sizeWords,
   toggledSiteCells,
@@ -192,6 +193,18 @@ describe('the panel\'s words', () => {
     expect(monthsHotWords(ab)).toBe('Hot in 11 of 12 months');
     expect(unitsWords(ab)).toBe('Borough: City 100 % · 2 wards · BCU: Central West');
     expect(unitsWords(c)).toBe('Borough: Camden 100 % · 1 ward · BCU: Central East');
+  });
+
+  it('the facts every card lists (panel, meeting card, pack), in that order and wording', () => {
+    const area = ((cellArea(A, 'km2') + cellArea(B, 'km2')) / 10) * 100;
+    expect(proposalFacts(ab, names.borough)).toEqual([
+      `Harm 300 days · 36 crimes · 2 hexagons, ${ab.areaKm2.toFixed(1)} km²`,
+      `Concentration: 89 % of City's harm in ${area.toFixed(1)} % of its area (${((300 / 336) / (area / 100)).toFixed(1)} times its share)`,
+      'Trend: Persistent hot spot, no significant trend; cells: 1 consecutive, 1 persistent',
+      'Driven by Violence and sexual offences 80 %, Robbery 20 % of its harm',
+      'Hot in 11 of 12 months',
+      'Borough: City 100 % · 2 wards · BCU: Central West',
+    ]);
   });
 });
 

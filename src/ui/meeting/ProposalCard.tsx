@@ -3,22 +3,16 @@ import { For, Show } from 'solid-js';
 import type { Proposal } from '../../analysis/tasking/proposals';
 import { stateWords } from '../../state/lifecycle/words';
 import {
-  concentrationWords,
-  drivingTypesWords,
-  monthsHotWords,
   PHASE_NAMES,
   siteLabel,
-  sizeWords,
-  trendMixWords,
-  unitsWords,
 } from '../../state/tasking-view';
 import { useApp } from '../context';
+import { ProposalFacts } from '../tasking/ProposalFacts';
 
 export function ProposalCard(props: { proposal: Proposal; of: number }) {
   const app = useApp();
   const p = () => props.proposal;
   const state = () => app.lifecycle.sites().get(p().id);
-  const boroughNames = () => app.clusters.names().borough ?? new Map<string, string>();
   return (
     <article class="mt-card" data-testid="mt-card" data-id={p().id} data-rank={p().rank} aria-live="polite">
       <h2 class="mt-card-title">
@@ -37,12 +31,7 @@ export function ProposalCard(props: { proposal: Proposal; of: number }) {
         <For each={p().phase.reasons}>{(r) => <p>{r}</p>}</For>
       </div>
       <ul class="mt-facts">
-        <li data-testid="mt-card-size">{sizeWords(p())}</li>
-        <li>Concentration: {concentrationWords(p().concentration, boroughNames())}</li>
-        <li>Trend: {trendMixWords(p())}</li>
-        <li>Driven by {drivingTypesWords(p())}</li>
-        <li>{monthsHotWords(p())}</li>
-        <li>{unitsWords(p())}</li>
+        <ProposalFacts proposal={p()} sizeTestId="mt-card-size" />
         <li classList={{ flagged: p().displacement.flagged }}>{p().displacement.reason}</li>
       </ul>
       <Show when={state()?.notes.length}>

@@ -12,16 +12,11 @@ import { OUTSIDE } from '../../analysis/borders';
 import { stateWords } from '../../state/lifecycle/words';
 import { PAPERS, type PackPaper } from '../../state/pack-model';
 import {
-  concentrationWords,
-  drivingTypesWords,
-  monthsHotWords,
   PHASE_NAMES,
   siteLabel,
-  sizeWords,
-  trendMixWords,
-  unitsWords,
 } from '../../state/tasking-view';
 import { useApp } from '../context';
+import { ProposalFacts } from '../tasking/ProposalFacts';
 import { hoursText, roundWords } from '../patrol/words';
 import { PackSketch } from './PackSketch';
 
@@ -35,7 +30,6 @@ export function PackSite(props: { proposal: Proposal; paper: PackPaper }) {
   const p = () => props.proposal;
   const planned = () => p().patrol.cells.filter((c) => c.planned);
   const orderOf = createMemo(() => new Map(planned().map((c) => [c.h3, c.order])));
-  const boroughNames = () => app.clusters.names().borough ?? new Map<string, string>();
   const ring = createMemo(() => {
     const rings = app.tasking.answer()?.settings.tasking.displacementRings ?? 0;
     const study = app.hotspots()?.cells;
@@ -85,12 +79,7 @@ export function PackSite(props: { proposal: Proposal; paper: PackPaper }) {
         </div>
         <div class="pack-site-card">
           <ul class="pack-facts">
-            <li>{sizeWords(p())}</li>
-            <li>Concentration: {concentrationWords(p().concentration, boroughNames())}</li>
-            <li>Trend: {trendMixWords(p())}</li>
-            <li>Driven by {drivingTypesWords(p())}</li>
-            <li>{monthsHotWords(p())}</li>
-            <li>{unitsWords(p())}</li>
+            <ProposalFacts proposal={p()} />
           </ul>
           <div class="pack-reasons" data-testid="pack-site-reasons">
             <For each={p().phase.reasons}>{(r) => <p>{r}</p>}</For>

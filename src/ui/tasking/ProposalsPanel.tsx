@@ -5,21 +5,16 @@
  * thresholds beside them. Choosing one frames the site on the map and lists its patrol cells in
  * priority order; "Redraw site" lets a click on a hexagon add it to the site or remove it.
  */
-import { createMemo, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { Proposal } from '../../analysis/tasking/proposals';
 import { isHotspotLayer } from '../../state/filters';
 import type { TaskingThresholds } from '../../state/tasking-url';
 import {
-  concentrationWords,
-  drivingTypesWords,
-  monthsHotWords,
   PHASE_NAMES,
   siteLabel,
-  sizeWords,
-  trendMixWords,
-  unitsWords,
 } from '../../state/tasking-view';
 import { useApp } from '../context';
+import { ProposalFacts } from './ProposalFacts';
 import { ReviewBlock } from '../review/ReviewBlock';
 import { PackButtons } from '../pack/MeetingPack';
 import { LogTransfer } from './LogTransfer';
@@ -143,7 +138,6 @@ function ProposalItem(props: { proposal: Proposal }) {
   const app = useApp();
   const p = () => props.proposal;
   const chosen = () => app.view.proposal === p().id;
-  const boroughNames = createMemo(() => app.clusters.names().borough ?? new Map<string, string>());
   const phase = () => p().phase.phase;
   return (
     <li
@@ -170,12 +164,7 @@ function ProposalItem(props: { proposal: Proposal }) {
         <span data-testid="tk-label">{siteLabel(p())}</span>
       </button>
       <ul class="tk-facts">
-        <li data-testid="tk-size">{sizeWords(p())}</li>
-        <li>Concentration: {concentrationWords(p().concentration, boroughNames())}</li>
-        <li>Trend: {trendMixWords(p())}</li>
-        <li>Driven by {drivingTypesWords(p())}</li>
-        <li>{monthsHotWords(p())}</li>
-        <li>{unitsWords(p())}</li>
+        <ProposalFacts proposal={p()} sizeTestId="tk-size" />
       </ul>
       <div class="tk-reasons" data-testid="tk-reasons">
         <For each={p().phase.reasons}>{(r) => <p>{r}</p>}</For>
