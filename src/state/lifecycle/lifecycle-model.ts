@@ -10,7 +10,8 @@ import { type Accessor, createMemo, createSignal } from 'solid-js';
 import type { Phase } from '../../analysis/tasking/rules';
 import { type EventFields, type EventKind, type LifecycleEvent, makeEvent } from './events';
 import { mergeLogs, parseLog, serializeLog } from './log-file';
-import { type LogStorage, storageErrorWords } from './opfs-log';
+import { storageErrorWords } from '../opfs';
+import type { LogStorage } from './opfs-log';
 import { currentPhases, foldLog, knownSites, type SiteState } from './reducer';
 import { rememberedName, rememberName } from './who';
 

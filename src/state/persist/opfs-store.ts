@@ -1,12 +1,9 @@
 /**
  * The saved data's files in the browser's origin private file system (OPFS), in one folder
- * (`saved-data/`) beside the tasking log (`tasking-log.json`, src/state/lifecycle/opfs-log.ts).
- *
- * Each file is written through `createWritable()`, which writes a swap file and replaces the
- * file only on `close()`: a write that fails (a full quota: `QuotaExceededError`) leaves the
- * file as it was, or absent. Sizes are read from `getFile().size`: `navigator.storage.estimate()`
- * under-reports (STACK.md section 9).
+ * (`saved-data/`) beside the tasking log (`tasking-log.json`, src/state/lifecycle/opfs-log.ts);
+ * each written whole or not at all, sizes from the files themselves (../opfs.ts).
  */
+import { opfsRoot, readFileOrNull, removeIfThere, writeFileWhole } from '../opfs';
 
 export const SAVED_DIR = 'saved-data';
 
@@ -22,12 +19,7 @@ export interface FileStore {
   removeAll(): Promise<void>;
 }
 
-async function root(): Promise<FileSystemDirectoryHandle> {
-  if (!navigator.storage?.getDirectory) throw new Error('this browser has no private file storage (OPFS): loaded data lasts only until the page closes');
-  return navigator.storage.getDirectory();
-}
-
-const notFound = (e: unknown) => e instanceof DOMException && (e.name === 'NotFoundError' || e.name === 'TypeMismatchError');
+const root = () => opfsRoot('loaded data lasts only until the page closes');
 
 /**
  * @param failWrite test hook: called before each write; what it throws fails that write as the
@@ -37,24 +29,10 @@ export function opfsFileStore(failWrite: (name: string) => void = () => {}): Fil
   const dir = async () => (await root()).getDirectoryHandle(SAVED_DIR, { create: true });
   return {
     async write(name, data) {
-      const handle = await (await dir()).getFileHandle(name, { create: true });
-      const w = await handle.createWritable();
-      try {
-        failWrite(name);
-        await w.write(data as FileSystemWriteChunkType);
-        await w.close();
-      } catch (e) {
-        await w.abort().catch(() => undefined);
-        throw e;
-      }
+      await writeFileWhole(await dir(), name, data, () => failWrite(name));
     },
     async read(name) {
-      try {
-        return await (await (await dir()).getFileHandle(name)).getFile();
-      } catch (e) {
-        if (notFound(e)) return null;
-        throw e;
-      }
+      return readFileOrNull(await dir(), name);
     },
     async list() {
       const out: { name: string; size: number }[] = [];
@@ -65,37 +43,20 @@ export function opfsFileStore(failWrite: (name: string) => void = () => {}): Fil
       return out;
     },
     async remove(name) {
-      try {
-        await (await dir()).removeEntry(name);
-      } catch (e) {
-        if (!notFound(e)) throw e;
-      }
+      await removeIfThere(await dir(), name);
     },
     async removeAll() {
-      try {
-        await (await root()).removeEntry(SAVED_DIR, { recursive: true });
-      } catch (e) {
-        if (!notFound(e)) throw e;
-      }
+      await removeIfThere(await root(), SAVED_DIR);
     },
   };
 }
 
 /** Size of a file at the OPFS root (the tasking log), 0 when there is none. */
 export async function rootFileSize(name: string): Promise<number> {
-  try {
-    return (await (await (await root()).getFileHandle(name)).getFile()).size;
-  } catch (e) {
-    if (notFound(e)) return 0;
-    throw e;
-  }
+  return (await readFileOrNull(await root(), name))?.size ?? 0;
 }
 
 /** Removes a file at the OPFS root (the tasking log), if it is there. */
 export async function removeRootFile(name: string): Promise<void> {
-  try {
-    await (await root()).removeEntry(name);
-  } catch (e) {
-    if (!notFound(e)) throw e;
-  }
+  await removeIfThere(await root(), name);
 }
