@@ -10,7 +10,7 @@
  * are not crimes and are never counted.
  */
 import type { DataCoverage } from './coverage';
-import { stopSearchCode, type CrimeCube } from './cube';
+import { crimeCategorySwitch, type CrimeCube } from './cube';
 
 export interface AreaMonthly {
   /** Borough (E09…) or BCU code. */
@@ -42,10 +42,7 @@ export function areaMonthlyTotals(cube: CrimeCube, coverage: DataCoverage, categ
     throw new Error('areaMonthlyTotals: the coverage is of other months than the cube');
   }
   const B = cube.boroughs.length;
-  const on = new Uint8Array(cube.categories.length);
-  for (const c of categories) if (c >= 0 && c < on.length) on[c] = 1;
-  const ss = stopSearchCode(cube);
-  if (ss >= 0) on[ss] = 0;
+  const on = crimeCategorySwitch(cube, categories);
   const crimes = new Float64Array(B * T);
   const harm = new Float64Array(B * T);
   for (let i = 0; i < cube.count.length; i++) {

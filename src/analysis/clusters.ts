@@ -17,7 +17,7 @@
  */
 import { cellArea, cellsToMultiPolygon, isPentagon } from 'h3-js';
 import type { MultiPolygon } from 'geojson';
-import { type CrimeCube, type CubeFilter, stopSearchCode } from './cube';
+import { crimeCategorySwitch, type CrimeCube, type CubeFilter } from './cube';
 import { EMERGING_CATEGORIES, type EmergingCategory } from './emerging.ts';
 import { cubeToStudyIndex, type HotspotResult, type StudyArea } from './hotspots.ts';
 import { spaceTimeGiStar } from './space-time-cube.ts';
@@ -159,10 +159,7 @@ export function forEachClusterRow(
   if (clusterOfCubeCell.length !== cube.cells.length) {
     throw new Error(`forEachClusterRow: ${clusterOfCubeCell.length} cluster codes for ${cube.cells.length} cube cells (another cube?)`);
   }
-  const catOn = new Uint8Array(cube.categories.length);
-  for (const c of filter.categories) if (c >= 0 && c < catOn.length) catOn[c] = 1;
-  const ss = stopSearchCode(cube);
-  if (ss >= 0) catOn[ss] = 0;
+  const catOn = crimeCategorySwitch(cube, filter.categories);
   for (let c = 0; c < cube.cells.length; c++) {
     const k = clusterOfCubeCell[c];
     if (k < 0) continue;

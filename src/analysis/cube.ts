@@ -66,6 +66,18 @@ export function stopSearchCode(cube: CrimeCube): number {
   return cube.categories.indexOf(STOP_AND_SEARCH);
 }
 
+/**
+ * A switch per category code: 1 for the given crime categories, 0 for the others and always for
+ * stop and search (its records are not crimes: `CellBreakdown`).
+ */
+export function crimeCategorySwitch(cube: CrimeCube, categories: readonly number[]): Uint8Array {
+  const on = new Uint8Array(cube.categories.length);
+  for (const c of categories) if (c >= 0 && c < on.length) on[c] = 1;
+  const ss = stopSearchCode(cube);
+  if (ss >= 0) on[ss] = 0;
+  return on;
+}
+
 /** The area filter as two masks over boroughs and wards; null means "no restriction". */
 function areaMasks(cube: CrimeCube, area: AreaFilter): { borough: Uint8Array | null; ward: Uint8Array | null } {
   if (area.kind === 'all') return { borough: null, ward: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateCube, cellBreakdown, cellCode, type CrimeCube, type CubeFilter, monthLabel } from '../../src/analysis/cube';
+import { aggregateCube, cellBreakdown, cellCode, crimeCategorySwitch, type CrimeCube, type CubeFilter, monthLabel } from '../../src/analysis/cube';
 
 // -- Fixture made here -------------------------------------------------------------------
 
@@ -304,5 +304,13 @@ describe('monthLabel(year·12 + month − 1)', () => {
 
   it('rolls over to January of the next year after December', () => {
     expect(monthLabel(2023 * 12 + 12)).toBe('2024-01');
+  });
+});
+
+describe('crimeCategorySwitch', () => {
+  it('switches on the given crime categories, ignores codes out of range, and never stop and search', () => {
+    expect([...crimeCategorySwitch(CUBE, [BURGLARY, ROBBERY, -1, 99])]).toEqual([1, 0, 1]);
+    const withStops: CrimeCube = { ...CUBE, categories: ['Burglary', 'Stop and search', 'Robbery'] };
+    expect([...crimeCategorySwitch(withStops, [0, 1, 2])]).toEqual([1, 0, 1]);
   });
 });

@@ -3,16 +3,12 @@
  * of cells. The rows are the filter's months and categories with stop-and-search records left
  * out (they are not crimes, cube.ts `CellBreakdown`), the same rows clusters.ts counts.
  */
-import { cellCode, type CrimeCube, type CubeFilter, stopSearchCode } from '../cube';
+import { cellCode, crimeCategorySwitch, type CrimeCube, type CubeFilter } from '../cube';
 import type { CellFacts } from './patrol.ts';
 
 /** Category switch per code: the filter's categories, stop and search off. */
 export function crimeCategoriesOn(cube: CrimeCube, filter: CubeFilter): Uint8Array {
-  const on = new Uint8Array(cube.categories.length);
-  for (const c of filter.categories) if (c >= 0 && c < on.length) on[c] = 1;
-  const ss = stopSearchCode(cube);
-  if (ss >= 0) on[ss] = 0;
-  return on;
+  return crimeCategorySwitch(cube, filter.categories);
 }
 
 /**
