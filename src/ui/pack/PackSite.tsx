@@ -17,10 +17,9 @@ import {
 } from '../../state/tasking-view';
 import { useApp } from '../context';
 import { ProposalFacts } from '../tasking/ProposalFacts';
-import { hoursText, roundWords } from '../patrol/words';
+import { dayName, hoursText, roundsByDay, roundWords } from '../patrol/words';
 import { PackSketch } from './PackSketch';
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Patrol cells listed with their figures; the rest are numbered on the map. */
 const LISTED = 10;
 const int = (x: number) => Math.round(x).toLocaleString('en-GB');
@@ -42,9 +41,7 @@ export function PackSite(props: { proposal: Proposal; paper: PackPaper }) {
   const outline = (): Feature<MultiPolygon>[] => [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: cellsToMultiPolygon(p().cells, true) } }];
   const fullWeek = () => planned().length <= PAPERS[props.paper].scheduleCells;
   const days = createMemo(() => {
-    const byDay = new Map<number, Proposal['patrol']['schedule']>();
-    for (const r of p().patrol.schedule) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
-    const all = [...byDay.entries()];
+    const all = roundsByDay(p().patrol.schedule);
     return fullWeek() ? all : all.slice(0, 1);
   });
   const decision = () => app.lifecycle.sites().get(p().id);
@@ -131,7 +128,7 @@ export function PackSite(props: { proposal: Proposal; paper: PackPaper }) {
                     {(r) => (
                       <tr>
                         <th>
-                          {DAYS[(day - 1) % 7]} {r.period ?? `round ${r.round}`}
+                          {dayName(day)} {r.period ?? `round ${r.round}`}
                         </th>
                         <td>{roundWords(r, orderOf())}</td>
                       </tr>

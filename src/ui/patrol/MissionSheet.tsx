@@ -8,19 +8,14 @@ import { For, Show } from 'solid-js';
 import type { PatrolPlanForResult } from '../../analysis/tasking/patrol';
 import { useApp } from '../context';
 import { CellSketchSvg } from '../sketch/CellSketchSvg';
-import { hoursText, periodWords, roundWords, shortCell } from './words';
+import { dayName, hoursText, periodWords, roundsByDay, roundWords, shortCell } from './words';
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export function MissionSheet(props: { plan: PatrolPlanForResult }) {
   const app = useApp();
   const planned = () => props.plan.cells.filter((c) => c.planned);
   const orderOf = () => new Map(planned().map((c) => [c.h3, c.order]));
-  const days = () => {
-    const byDay = new Map<number, PatrolPlanForResult['schedule']>();
-    for (const r of props.plan.schedule) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
-    return [...byDay.entries()];
-  };
+  const days = () => roundsByDay(props.plan.schedule);
   const target = () => app.patrol.target();
   return (
     <article class="print-sheet mission-sheet" data-testid="mission-sheet">
@@ -55,7 +50,7 @@ export function MissionSheet(props: { plan: PatrolPlanForResult }) {
             <For each={days()}>
               {([day, rounds]) => (
                 <tr>
-                  <th>{DAYS[(day - 1) % 7]}</th>
+                  <th>{dayName(day)}</th>
                   <For each={rounds}>{(r) => <td>{roundWords(r, orderOf())}</td>}</For>
                 </tr>
               )}

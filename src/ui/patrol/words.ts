@@ -15,5 +15,15 @@ export function roundWords(round: PatrolVisitRound, orderOf: ReadonlyMap<string,
   return round.cells.map((c) => String(orderOf.get(c) ?? '?')).join(' → ');
 }
 
+/** A visit round's day of the week ("Mon" for day 1, 8, …). */
+export const dayName = (day: number) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][(day - 1) % 7];
+
+/** The schedule's rounds grouped by day, days in the schedule's order. */
+export function roundsByDay(schedule: readonly PatrolVisitRound[]): [number, PatrolVisitRound[]][] {
+  const byDay = new Map<number, PatrolVisitRound[]>();
+  for (const r of schedule) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
+  return [...byDay.entries()];
+}
+
 /** A cell id short enough to read out (H3's last 7 digits differ between neighbours). */
 export const shortCell = (h3: string) => `…${h3.slice(-7)}`;
