@@ -16,6 +16,7 @@ import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, RECORDS_2017, ROOT, servePreview } from '../tests/e2e/harness';
 import { median, percentile } from './stats';
+import { mulberry32 } from '../src/analysis/random';
 
 const VIEWPORT = { width: 1920, height: 1080 };
 /** Untimed passes over the filter series, then timed ones. */
@@ -363,16 +364,10 @@ function resetView(): void {
 // ---------------------------------------------------------------------------------------------
 
 
-/** mulberry32 for the input delays (the same on every run). */
+/** Input delays of 0-16 ms, the same on every run. */
 function delays(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 17);
-  };
+  const uniform = mulberry32(seed);
+  return () => Math.floor(uniform() * 17);
 }
 
 async function runSeries(page: Page, info: DatasetInfo): Promise<string> {
