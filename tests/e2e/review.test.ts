@@ -22,12 +22,13 @@ const BEFORE = ['2025-09', '2025-10', '2025-11', '2025-12'];
 const SINCE = ['2026-01', '2026-02', '2026-03', '2026-04'];
 const PHASE_WORD = { clear: 'Clear', hold: 'Hold', build: 'Build' } as const;
 
-/** Harm (data/harm-weights.json) by month of the Parquet rows whose point lies in one of `cells` at resolution 9. */
-async function monthlyHarm(cells: readonly string[]): Promise<Map<string, number>> {
+/**
+ * Harm (data/harm-weights.json) by month of the Parquet rows in the box spanned by `pts` ([lon, lat])
+ * whose point `keep` accepts.
+ */
+async function harmByMonth(pts: readonly (readonly number[])[], keep: (lon: number, lat: number) => boolean): Promise<Map<string, number>> {
   const weights = (JSON.parse(readFileSync(join(ROOT, 'data', 'harm-weights.json'), 'utf8')) as { weights: Record<string, number> }).weights;
-  const want = new Set(cells);
-  const pts = cells.flatMap((c) => cellToBoundary(c));
-  const [lats, lons] = [pts.map((p) => p[0]), pts.map((p) => p[1])];
+  const [lons, lats] = [pts.map((p) => p[0]), pts.map((p) => p[1])];
   const db = await (await DuckDBInstance.create(':memory:')).connect();
   const rows = (
     await db.runAndReadAll(
@@ -37,13 +38,20 @@ async function monthlyHarm(cells: readonly string[]): Promise<Map<string, number
   ).getRows();
   const out = new Map<string, number>();
   for (const [month, lon, lat, type, count] of rows) {
-    if (!want.has(latLngToCell(Number(lat), Number(lon), 9))) continue;
+    if (!keep(Number(lon), Number(lat))) continue;
     const w = weights[String(type)];
     if (w === undefined) throw new Error(`no harm weight for ${String(type)}`);
     const m = String(month).slice(0, 7);
     out.set(m, (out.get(m) ?? 0) + Number(count) * w);
   }
   return out;
+}
+
+/** Harm by month of the Parquet rows whose point lies in one of `cells` at resolution 9. */
+function monthlyHarm(cells: readonly string[]): Promise<Map<string, number>> {
+  const want = new Set(cells);
+  const pts = cells.flatMap((c) => cellToBoundary(c, true));
+  return harmByMonth(pts, (lon, lat) => want.has(latLngToCell(lat, lon, 9)));
 }
 
 /** Even-odd ray casting over every ring of a MultiPolygon (outer rings and holes alike). */
@@ -65,28 +73,12 @@ function inMultiPolygon(lon: number, lat: number, coords: number[][][][]): boole
  * Harm by month of the Parquet rows whose point lies in the borough named `name` (its outline in
  * data/boundaries/boroughs.geojson), less the rows whose resolution-9 cell is in `less`.
  */
-async function boroughHarm(name: string, less: ReadonlySet<string>): Promise<Map<string, number>> {
-  const weights = (JSON.parse(readFileSync(join(ROOT, 'data', 'harm-weights.json'), 'utf8')) as { weights: Record<string, number> }).weights;
+function boroughHarm(name: string, less: ReadonlySet<string>): Promise<Map<string, number>> {
   const fc = JSON.parse(readFileSync(join(ROOT, 'data', 'boundaries', 'boroughs.geojson'), 'utf8')) as {
     features: { properties: { name: string }; geometry: { coordinates: number[][][][] } }[];
   };
   const coords = fc.features.find((f) => f.properties.name === name)!.geometry.coordinates;
-  const pts = coords.flat(2);
-  const [lons, lats] = [pts.map((p) => p[0]), pts.map((p) => p[1])];
-  const db = await (await DuckDBInstance.create(':memory:')).connect();
-  const rows = (
-    await db.runAndReadAll(
-      `SELECT month, longitude, latitude, crime_type, crime_count FROM '${PARQUET}'
-       WHERE longitude BETWEEN ${Math.min(...lons)} AND ${Math.max(...lons)} AND latitude BETWEEN ${Math.min(...lats)} AND ${Math.max(...lats)}`,
-    )
-  ).getRows();
-  const out = new Map<string, number>();
-  for (const [month, lon, lat, type, count] of rows) {
-    if (!inMultiPolygon(Number(lon), Number(lat), coords) || less.has(latLngToCell(Number(lat), Number(lon), 9))) continue;
-    const m = String(month).slice(0, 7);
-    out.set(m, (out.get(m) ?? 0) + Number(count) * weights[String(type)]);
-  }
-  return out;
+  return harmByMonth(coords.flat(2), (lon, lat) => inMultiPolygon(lon, lat, coords) && !less.has(latLngToCell(lat, lon, 9)));
 }
 
 /** The study area (ANALYSIS.md): resolution-9 cells whose centre lies in one of the 33 borough outlines. */
