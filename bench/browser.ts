@@ -4,6 +4,7 @@
  *
  *   npm run bench                     (the Node part, then this)
  *   npm run bench -- --browser-only   (this part alone)
+ *   npm run bench -- --browser-only --filters-only   (its filter-change series alone, without the opens)
  *
  * The app is built (`vite build`) and served with `vite preview` as the browser tests do
  * (tests/e2e/harness.ts). Datasets: the shipped 12 months as loaded, then synthetic 1M and
@@ -214,7 +215,7 @@ async function secondOpenBlock(browser: Browser, baseUrl: string, firstOpenMapMs
  * seeded jitter (mulberry32), rows rounding to 0 dropped. Cells, categories, wards and boroughs
  * stay those of the real data, so the map draws real London cells.
  */
-function synthesiseCube(args: { crimes: number; seed: number }): DatasetInfo {
+export function synthesiseCube(args: { crimes: number; seed: number }): DatasetInfo {
   type Cube = {
     resolution: number; cells: string[]; months: string[]; categories: readonly string[]; wards: string[]; boroughs: string[];
     boroughBcu: (string | null)[]; cell: Int32Array; month: Uint16Array; category: Uint8Array; ward: Int16Array; borough: Int16Array;
@@ -287,7 +288,7 @@ function describeLoaded(): DatasetInfo {
  * Makes one change through the filter panel's control and times it. The input lands at a
  * seeded random point of the display's 16.7 ms frame, as a user's click does.
  */
-async function measureChange(args: { change: Change; delay: number }): Promise<Sample> {
+export async function measureChange(args: { change: Change; delay: number }): Promise<Sample> {
   type Model = { lastAggregateMs(): number; cube(): { months: string[] } };
   const app = (window as unknown as { hotspot: Model }).hotspot;
   const frames = (window as unknown as { hotspotFrames: { count: number; lastAt: number; startAt?: number } }).hotspotFrames;
@@ -353,7 +354,7 @@ async function measureChange(args: { change: Change; delay: number }): Promise<S
 }
 
 /** Back to the default view (all crime types, every month) so each dataset starts alike. */
-function resetView(): void {
+export function resetView(): void {
   (window as unknown as { hotspot: { setView(p: object): void } }).hotspot.setView({
     from: null, to: null, layer: 'counts', weight: 'count', area: { kind: 'all' },
     categories: ['Anti-social behaviour', 'Bicycle theft', 'Burglary', 'Criminal damage and arson', 'Drugs', 'Other crime', 'Other theft',
@@ -406,7 +407,7 @@ async function runSeries(page: Page, info: DatasetInfo): Promise<string> {
 }
 
 /** Builds the app, then measures each dataset; prints one block per dataset to stdout. */
-export async function runBrowserBench(log: (s: string) => void): Promise<void> {
+export async function runBrowserBench(log: (s: string) => void, opts: { filtersOnly?: boolean } = {}): Promise<void> {
   log('browser part: vite build...');
   const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
@@ -443,6 +444,7 @@ export async function runBrowserBench(log: (s: string) => void): Promise<void> {
       const info = await page.evaluate(synthesiseCube, { crimes, seed: SYNTHETIC_SEED });
       console.log(await runSeries(page, info));
     }
+    if (opts.filtersOnly) return;
     log('browser part: first open to first map, both datasets');
     const firstOpen = await firstMapBlock(browser, served.url);
     console.log(firstOpen.text);

@@ -5,6 +5,7 @@
  *
  *   npm run bench            (node --expose-gc --import tsx bench/run.ts)
  *   npm run bench -- --browser-only   (only the browser part, bench/browser.ts)
+ *   npm run bench -- --browser-only --filters-only   (only its filter-change series, no opens)
  *
  * Everything below is real work on real data; both sides run in this one process, one after the
  * other, so the ratios compare like with like on the same machine at the same time.
@@ -538,7 +539,7 @@ async function main(): Promise<void> {
     return;
   }
   if (process.argv.includes('--browser-only')) {
-    await runBrowserBench(log);
+    await runBrowserBench(log, { filtersOnly: process.argv.includes('--filters-only') });
     return;
   }
   const t0 = performance.now();

@@ -111,12 +111,16 @@ export const MAP_TEXT = {
   pickable: false,
 } as const;
 
+/** Which names show at a zoom: BCUs when zoomed out, boroughs in the middle, wards close in. */
+export function labelLevel(zoom: number): Label['level'] {
+  return zoom < 10.2 ? 'bcu' : zoom < 12.5 ? 'borough' : 'ward';
+}
+
 /**
- * Boundary names: BCUs when zoomed out, boroughs in the middle, wards close in. `minPx` raises
- * every name to at least that size (meeting mode asks 24 px, src/ui/meeting/).
+ * Boundary names of one level (`labelLevel` of the zoom). `minPx` raises every name to at least
+ * that size (meeting mode asks 24 px, src/ui/meeting/).
  */
-export function labelLayer(labels: Label[], zoom: number, minPx = 0) {
-  const level: Label['level'] = zoom < 10.2 ? 'bcu' : zoom < 12.5 ? 'borough' : 'ward';
+export function labelLayer(labels: Label[], level: Label['level'], minPx = 0) {
   return new TextLayer<Label>({
     id: `labels-${level}`,
     data: labels.filter((l) => l.level === level),
@@ -133,23 +137,27 @@ export function labelLayer(labels: Label[], zoom: number, minPx = 0) {
 }
 
 /**
- * "No data" under the name of each borough with no data in the analysed months, from the zoom
+ * "No data" under the name of each borough with no data in the analysed months, from the level
  * at which borough names show (zoomed out, the hatch and the legend say it without crowding the
- * BCU names), so a hatched borough says what the hatch means.
+ * BCU names), so a hatched borough says what the hatch means. No layer when there is nothing to say.
  */
-export function noDataLabelLayer(labels: Label[], codes: readonly string[], zoom: number, minPx = 0) {
-  const wanted = new Set(zoom < 10.2 ? [] : codes);
-  return new TextLayer<Label>({
-    id: 'no-data-labels',
-    data: labels.filter((l) => l.level === 'borough' && l.code !== undefined && wanted.has(l.code)),
-    getPosition: (d) => d.position,
-    getText: () => 'No data',
-    getSize: Math.max(16, minPx), // at least 16 px on the map (issue 10, item 6)
-    getPixelOffset: [0, Math.max(18, minPx + 2)],
-    ...MAP_TEXT,
-    getColor: [255, 205, 130, 255],
-    outlineColor: [20, 24, 33, 255],
-    fontWeight: 700,
-    characterSet: 'auto',
-  });
+export function noDataLabelLayer(labels: Label[], codes: readonly string[], level: Label['level'], minPx = 0) {
+  const wanted = new Set(level === 'bcu' ? [] : codes);
+  const data = labels.filter((l) => l.level === 'borough' && l.code !== undefined && wanted.has(l.code));
+  if (data.length === 0) return [];
+  return [
+    new TextLayer<Label>({
+      id: 'no-data-labels',
+      data,
+      getPosition: (d) => d.position,
+      getText: () => 'No data',
+      getSize: Math.max(16, minPx), // at least 16 px on the map (issue 10, item 6)
+      getPixelOffset: [0, Math.max(18, minPx + 2)],
+      ...MAP_TEXT,
+      getColor: [255, 205, 130, 255],
+      outlineColor: [20, 24, 33, 255],
+      fontWeight: 700,
+      characterSet: 'auto',
+    }),
+  ];
 }

@@ -4,7 +4,7 @@ import { EMERGING_CATEGORIES } from '../../src/analysis/emerging';
 import type { HotspotResult } from '../../src/analysis/hotspots';
 import { quantileScale } from '../../src/map/color-scale';
 import { GI_BIN_COLORS } from '../../src/map/hotspot-colors';
-import { hexagonLayer, hexLayerData, LABEL_PX, labelLayer } from '../../src/map/layers';
+import { hexagonLayer, hexLayerData, LABEL_PX, labelLayer, labelLevel, noDataLabelLayer } from '../../src/map/layers';
 import { drawnCount, fillColors, hexRowAt, type HexSource, isDrawn, layerCells, sameCells } from '../../src/state/hex-view';
 
 // Three res-9 cells (sorted, as the cube keeps them); only `cells` matters to the view.
@@ -133,16 +133,36 @@ describe('hexagonLayer(data, colors, version)', () => {
   });
 });
 
-describe('labelLayer(labels, zoom)', () => {
+describe('labelLevel(zoom) and labelLayer(labels, level)', () => {
+  it('names BCUs zoomed out, boroughs in the middle, wards close in', () => {
+    expect([9, 10.19, 10.2, 12.49, 12.5, 15].map(labelLevel)).toEqual(['bcu', 'bcu', 'borough', 'borough', 'ward', 'ward']);
+  });
   it('draws BCU, borough and ward names at 16 px or more (readable from the back of a room)', () => {
     const label = (level: 'bcu' | 'borough' | 'ward') => ({ position: [0, 51.5] as [number, number], text: 'x', level });
-    for (const [zoom, level] of [[9, 'bcu'], [11, 'borough'], [13, 'ward']] as const) {
-      const layer = labelLayer([label(level)], zoom);
+    for (const level of ['bcu', 'borough', 'ward'] as const) {
+      const layer = labelLayer([label('bcu'), label('borough'), label('ward')], level);
+      expect(layer.props.data).toEqual([label(level)]);
       expect(layer.props.sizeUnits).toBe('pixels');
       expect(layer.props.getSize).toBe(LABEL_PX[level]);
       expect(layer.props.getSize).toBeGreaterThanOrEqual(16);
       // Meeting mode raises every name to 24 px.
-      expect(labelLayer([label(level)], zoom, 24).props.getSize).toBe(24);
+      expect(labelLayer([label(level)], level, 24).props.getSize).toBe(24);
     }
+  });
+});
+
+describe('noDataLabelLayer(labels, codes, level)', () => {
+  const labels = [
+    { position: [0, 51.5] as [number, number], text: 'Hackney', level: 'borough' as const, code: 'E09000012' },
+    { position: [0, 51.5] as [number, number], text: 'Camden', level: 'borough' as const, code: 'E09000007' },
+  ];
+  it('says "No data" under each borough without data, from the borough level in', () => {
+    const [layer] = noDataLabelLayer(labels, ['E09000012'], 'borough');
+    expect((layer.props.data as typeof labels).map((l) => l.text)).toEqual(['Hackney']);
+    expect(noDataLabelLayer(labels, ['E09000012'], 'ward')).toHaveLength(1);
+  });
+  it('is no layer when zoomed out to BCUs or when every borough has data', () => {
+    expect(noDataLabelLayer(labels, ['E09000012'], 'bcu')).toEqual([]);
+    expect(noDataLabelLayer(labels, [], 'borough')).toEqual([]);
   });
 });

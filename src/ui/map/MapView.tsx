@@ -17,7 +17,7 @@ import { noteDeckDrawStart, noteDeckFrame } from '../../map/frame-clock';
 import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
-import { hexagonLayer, hexLayerData, labelLayer, noDataLabelLayer, selectionLayer, type HexRow } from '../../map/layers';
+import { hexagonLayer, hexLayerData, labelLayer, labelLevel, noDataLabelLayer, selectionLayer, type HexRow } from '../../map/layers';
 import { attachNoData } from '../../map/no-data';
 import { attachLsoa } from '../../map/lsoa-layer';
 import { fillColors } from '../../state/hex-view';
@@ -96,7 +96,11 @@ export function MapView() {
   const [hover, setHover] = createSignal<Hover | null>(null);
   const labels = createMemo(() => (app.boundaries() ? boundaryLabels(app.boundaries()!) : []));
   // The hatch speaks of the loaded police.uk crimes, not of the Met's recorded offences layer.
-  const noDataCodes = () => (app.view.layer === 'recorded' ? [] : (app.coverage()?.noDataBoroughs ?? []));
+  // A memo that keeps its array while the boroughs stay the same, so a filter change that leaves
+  // them redraws neither the hatch nor the "No data" names.
+  const noDataCodes = createMemo<readonly string[]>(() => (app.view.layer === 'recorded' ? [] : (app.coverage()?.noDataBoroughs ?? [])), [], {
+    equals: (a, b) => a.length === b.length && a.every((c, i) => c === b[i]),
+  });
   let showNoData = () => {};
   let showLsoa = () => {};
   const recorded = useRecordedWardLayer();
@@ -222,22 +226,36 @@ export function MapView() {
   createEffect(on(noDataCodes, () => showNoData()));
   createEffect(on(() => app.view.lsoa && app.lsoa.data(), () => showLsoa()));
 
+  // Each layer is its own memo, so a change rebuilds only the layers it touches: a filter change
+  // hands deck.gl a new hexagon layer and the very same instances of the others, which deck then
+  // skips (Layer._transferState returns at once for the same instance) instead of diffing their
+  // props and, for layers whose data would be a fresh array, recomputing every attribute (the
+  // names' glyphs). Empty layers are left out: deck would still visit and draw them.
+  const hexagons = createMemo(() => hexagonLayer(hexData(), fill(), version()));
+  const recordedLayers = createMemo(() => recorded.layers());
+  const selection = createMemo(() => (app.selected() ? [selectionLayer(app.selected())] : []));
+  const review = createMemo(() => reviewLayers(app.review.matchedCells()));
+  // Meeting mode's 24 px holds for the names drawn on the map too.
+  const minPx = () => (app.meeting.open() ? 24 : 0);
+  const level = createMemo(() => labelLevel(zoom()));
+  const names = createMemo(() => labelLayer(labels(), level(), minPx()));
+  const noDataNames = createMemo(() => noDataLabelLayer(labels(), noDataCodes(), level(), minPx()));
+
   createEffect(() => {
     const o = overlay();
     if (!o) return;
     o.setProps({
       layers: [
-        hexagonLayer(hexData(), fill(), version()),
+        hexagons(),
         // Above the hexagons, so the wards (not transparent cells) answer hover and click.
-        ...recorded.layers(),
-        selectionLayer(app.selected()),
+        ...recordedLayers(),
+        ...selection(),
         ...clusterMap.layers(),
         ...proposalMap.layers(),
-        ...reviewLayers(app.review.matchedCells()),
+        ...review(),
         ...patrolMap.layers(),
-        // Meeting mode's 24 px holds for the names drawn on the map too.
-        labelLayer(labels(), zoom(), app.meeting.open() ? 24 : 0),
-        noDataLabelLayer(labels(), noDataCodes(), zoom(), app.meeting.open() ? 24 : 0),
+        names(),
+        ...noDataNames(),
       ],
     });
     drawNow(o);
