@@ -7,7 +7,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
+import { createComputed, createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import type { CellBreakdown } from '../../analysis/cube';
 import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
@@ -241,7 +241,12 @@ export function MapView() {
   const names = createMemo(() => labelLayer(labels(), level(), minPx()));
   const noDataNames = createMemo(() => noDataLabelLayer(labels(), noDataCodes(), level(), minPx()));
 
-  createEffect(() => {
+  // A computation, not an effect: Solid runs it before the render effects that write the panels'
+  // and legend's text, so deck.gl draws while the page's layout is still clean. (deck reads its
+  // container's size on every draw; after the panels changed, that read forced a layout of the
+  // whole page inside the input's task, about 1 ms, before the map's draw calls were issued.)
+  // The panels then change in the same task, so the frame shows the map and legend together.
+  createComputed(() => {
     const o = overlay();
     if (!o) return;
     o.setProps({
