@@ -153,6 +153,26 @@ describe('the map title strip and legibility at 1920x1080', () => {
     expect(kept.shownBefore).toBeLessThan(kept.cells);
   });
 
+  it('a filter change hands deck.gl a new hexagon layer and the very same instances of the other layers', async () => {
+    const seen = await page.evaluate(() => {
+      type Layer = { id: string };
+      const frames = (window as unknown as { hotspotFrames: { layers: readonly Layer[] } }).hotspotFrames;
+      const app = (window as unknown as { hotspot: { setView(p: object): void } }).hotspot;
+      app.setView({ categories: ['Robbery', 'Burglary'], from: null, to: null });
+      const before = frames.layers;
+      app.setView({ categories: ['Robbery'] });
+      const after = frames.layers;
+      return {
+        ids: after.map((l) => l.id),
+        rebuilt: after.filter((l) => !before.includes(l)).map((l) => l.id),
+      };
+    });
+    // The boundary names are drawn too; only the hexagons' colours depend on the filter.
+    expect(seen.ids).toContain('hexagons');
+    expect(seen.ids.some((id) => id.startsWith('labels-'))).toBe(true);
+    expect(seen.rebuilt).toEqual(['hexagons']);
+  });
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });

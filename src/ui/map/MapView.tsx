@@ -13,7 +13,7 @@ import { bbox as turfBbox } from '@turf/turf';
 import { EMERGING_CATEGORIES } from '../../analysis/emerging.ts';
 import { areaFeatures, buildStyle } from '../../map/basemap-style';
 import { drawNow } from '../../map/draw-now';
-import { noteDeckDrawStart, noteDeckFrame } from '../../map/frame-clock';
+import { deckFrames, noteDeckDrawStart, noteDeckFrame } from '../../map/frame-clock';
 import { GI_BIN_LABELS } from '../../map/hotspot-colors';
 import { EMERGING_EXPLAINED, explainGiBin, explainZ } from '../explain';
 import { boundaryLabels } from '../../map/labels';
@@ -249,20 +249,20 @@ export function MapView() {
   createComputed(() => {
     const o = overlay();
     if (!o) return;
-    o.setProps({
-      layers: [
-        hexagons(),
-        // Above the hexagons, so the wards (not transparent cells) answer hover and click.
-        ...recordedLayers(),
-        ...selection(),
-        ...clusterMap.layers(),
-        ...proposalMap.layers(),
-        ...review(),
-        ...patrolMap.layers(),
-        names(),
-        ...noDataNames(),
-      ],
-    });
+    const layers = [
+      hexagons(),
+      // Above the hexagons, so the wards (not transparent cells) answer hover and click.
+      ...recordedLayers(),
+      ...selection(),
+      ...clusterMap.layers(),
+      ...proposalMap.layers(),
+      ...review(),
+      ...patrolMap.layers(),
+      names(),
+      ...noDataNames(),
+    ];
+    o.setProps({ layers });
+    deckFrames.layers = layers;
     drawNow(o);
   });
 
