@@ -41,15 +41,8 @@ const NONE: RGBA = [0, 0, 0, 0];
  * of hexagons a full sort was the largest part of that change after the aggregation itself.
  */
 export function quantileScale(values: ArrayLike<number>, k = 6): ColorScale {
-  const pos = positives(values);
-  const n = pos.length;
-  if (n === 0) return { classes: [], colorOf: () => NONE };
-  const ranks: number[] = [];
-  for (let q = 1; q <= k; q++) ranks.push(Math.min(n - 1, Math.ceil((q / k) * n) - 1));
-  const atRank = selectRanks(pos, ranks);
-  const breaks: number[] = [];
-  for (const v of atRank) if (breaks.length === 0 || v > breaks[breaks.length - 1]) breaks.push(v);
-  const from = smallestPerClass(pos, breaks);
+  const { breaks, from } = countsBreaks(values, k) ?? selectedBreaks(values, k);
+  if (breaks.length === 0) return { classes: [], colorOf: () => NONE };
   // A class holds the values in (previous break, break]; its `from` is the smallest value it holds.
   const classes: ColorClass[] = breaks.map((to, i) => ({
     from: from[i],
@@ -60,11 +53,87 @@ export function quantileScale(values: ArrayLike<number>, k = 6): ColorScale {
   return {
     classes,
     colorOf(value) {
-      if (!(value > 0)) return NONE;
-      for (const c of classes) if (value <= c.to) return c.color;
-      return classes[classes.length - 1].color;
+      const c = classIndex(classes, value);
+      return c < 0 ? NONE : classes[c].color;
     },
   };
+}
+
+/**
+ * The class a value falls in: class i holds (break[i-1], break[i]]; a value above the last break
+ * takes the last class; -1 (not drawn) for zero, negative and NaN values.
+ */
+export function classIndex(classes: readonly ColorClass[], value: number): number {
+  if (!(value > 0) || classes.length === 0) return -1;
+  const last = classes.length - 1;
+  let c = 0;
+  while (c < last && value > classes[c].to) c++;
+  return c;
+}
+
+/** The 0-based rank of the q-th of k quantile breaks among n values: the ceil(q/k · n)-th smallest. */
+function breakRank(q: number, k: number, n: number): number {
+  return Math.min(n - 1, Math.ceil((q / k) * n) - 1);
+}
+
+/** Breaks (distinct, ascending) and each class's smallest value, by selection over the positive values. */
+function selectedBreaks(values: ArrayLike<number>, k: number): { breaks: number[]; from: number[] } {
+  const pos = positives(values);
+  const n = pos.length;
+  if (n === 0) return { breaks: [], from: [] };
+  const ranks: number[] = [];
+  for (let q = 1; q <= k; q++) ranks.push(breakRank(q, k, n));
+  const breaks: number[] = [];
+  for (const v of selectRanks(pos, ranks)) if (breaks.length === 0 || v > breaks[breaks.length - 1]) breaks.push(v);
+  return { breaks, from: smallestPerClass(pos, breaks) };
+}
+
+/**
+ * The same breaks and smallest values for counts: when every positive value is a whole number no
+ * larger than a few times their number, a histogram of the values gives every order statistic in
+ * one pass over the values and one over the histogram (counting sort without the sort), cheaper
+ * than selection. Null when the values are not such counts (harm weights, say).
+ */
+function countsBreaks(values: ArrayLike<number>, k: number): { breaks: number[]; from: number[] } | null {
+  let n = 0;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v > 0)) continue;
+    if (v !== Math.floor(v)) return null;
+    n++;
+    if (v > max) max = v;
+  }
+  if (n === 0) return { breaks: [], from: [] };
+  if (max > 4 * n + 1024) return null;
+  const hist = new Int32Array(max + 1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > 0) hist[v]++;
+  }
+  const breaks: number[] = [];
+  const from: number[] = [];
+  let q = 1;
+  let seen = 0; // values below v
+  let classFrom = 0; // smallest value above the last break (0: none yet)
+  for (let v = 1; v <= max && q <= k; v++) {
+    const h = hist[v];
+    if (h === 0) continue;
+    if (classFrom === 0) classFrom = v;
+    seen += h;
+    // Every break whose rank falls at or below this value is this value (ties merge classes).
+    let hit = false;
+    while (q <= k && breakRank(q, k, n) < seen) {
+      hit = true;
+      q++;
+    }
+    if (hit) {
+      breaks.push(v);
+      from.push(classFrom);
+      classFrom = 0;
+    }
+  }
+  return { breaks, from };
 }
 
 /** The values above zero (NaN and negatives dropped), in a scratch array selection may reorder. */

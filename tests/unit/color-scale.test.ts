@@ -178,6 +178,30 @@ describe('quantileScale without a full sort', () => {
     );
   });
 
+  it('gives the same classes for whole counts (the histogram path) as the sort-based scale, ties and gaps included', () => {
+    fc.assert(
+      fc.property(
+        // Small counts with many ties, as hexagon counts are, and some large ones: counts up to a
+        // few times their number take the histogram, larger ones fall back to selection.
+        fc.array(fc.oneof(fc.integer({ min: -2, max: 12 }), fc.integer({ min: 0, max: 5000 })), { maxLength: 500 }),
+        fc.integer({ min: 1, max: 9 }),
+        (xs, k) => {
+          expect(quantileScale(xs, k).classes.map(({ from, to }) => ({ from, to }))).toEqual(sortedReference(xs, k));
+        },
+      ),
+    );
+  });
+
+  it('hand-worked counts: 1×7, 2×2, 9 with k = 4 break at 1, 2, 9', () => {
+    // n = 10; ranks ceil(q/4 · 10) - 1 = 2, 4, 7, 9 → values 1, 1, 2, 9; the tie at 1 merges the first two.
+    const s = quantileScale([1, 1, 1, 1, 1, 1, 1, 2, 2, 9, 0, 0], 4);
+    expect(s.classes.map(({ from, to }) => [from, to])).toEqual([
+      [1, 1],
+      [2, 2],
+      [9, 9],
+    ]);
+  });
+
   it('does not reorder the values it is given', () => {
     const xs = Float64Array.from([5, 3, 9, 1, 0, 7]);
     quantileScale(xs, 3);

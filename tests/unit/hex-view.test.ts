@@ -62,6 +62,18 @@ describe('the counts layer holds every cube cell and draws those with crimes', (
     expect(rgba(colors, 2)).toEqual(scale.classes[1].color);
   });
 
+  it("colours every cell of a larger layer as the scale's colorOf says, byte for byte (values on and between breaks, harm values, NaN)", () => {
+    const cells = Array.from({ length: 500 }, (_, i) => `c${i}`);
+    const big = { resolution: 9, cells, months: ['2017-06'] } as unknown as CrimeCube;
+    const count = cells.map((_, i) => (i % 7 === 0 ? 0 : 1 + ((i * 37) % 23)));
+    for (const value of [count, count.map((c, i) => (c === 0 ? 0 : i % 11 === 0 ? Number.NaN : c * 18.25 + (i % 5)))]) {
+      const src: HexSource = { kind: 'counts', cube: big, totals: totals(count, value) };
+      const scale = quantileScale(value, 6);
+      const colors = fillColors(src, scale);
+      for (let i = 0; i < cells.length; i++) expect(rgba(colors, i)).toEqual(count[i] > 0 ? scale.colorOf(value[i]) : [0, 0, 0, 0]);
+    }
+  });
+
   it('before the first aggregation nothing is drawn', () => {
     const none: HexSource = { kind: 'counts', cube, totals: null };
     expect(drawnCount(none)).toBe(0);
