@@ -5,7 +5,8 @@
  * against the shipped Parquet file read here with native DuckDB and the borough outline with
  * turf (never the app's code); the chair steps through the ranked proposals by keyboard and the
  * map frames each; every visible text is 24 px or more with contrast 7:1 or more; ending the
- * meeting records it in the tasking log, and after a reload the next meeting compares with it.
+ * meeting records it in the tasking log, and after a reload the next meeting compares with it;
+ * filtered to a BCU, a borough or a ward, the control-limits table lists only its BCU and boroughs.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -278,7 +279,7 @@ describe('meeting mode: a shared screen stepped through by keyboard', () => {
     expect(errors).toEqual([]);
   }, 400_000);
 
-  it("a BCU's or a borough's meeting sees its own BCU and boroughs, with the all-London figures", async () => {
+  it("a BCU's, a borough's or a ward's meeting sees its own BCU and boroughs, with the all-London figures", async () => {
     // Still in the meeting after the reload, on all London: every row's figures, as the table shows them.
     const rowsShown = () =>
       page.locator('[data-testid="mt-limit-row"]').evaluateAll((els) =>
@@ -320,6 +321,15 @@ describe('meeting mode: a shared screen stepped through by keyboard', () => {
     expect(await page.textContent('[data-testid="mt-limits-summary"]')).toBe(summary(boroughRows));
     expect(await page.textContent('[data-testid="mt-limits-covers"]')).toContain('a BCU row counts the whole BCU');
     await expectReadable(page);
+
+    // A ward of Westminster (Abbey Road): its borough, found from the ward boundaries, and its BCU.
+    await setArea({ kind: 'ward', codes: ['E05013792'] });
+    await expect.poll(() => page.textContent('[data-testid="mt-limits-heading"]'), POLL).toContain('Ward: Abbey Road');
+    expect((await rowsShown()).map((r) => [r.key, r.figures])).toEqual(['bcu:AW', `borough:${WESTMINSTER}`].map((k) => [k, figuresOf.get(k)]));
+    // The City of London is in no BCU: its row alone.
+    await setArea({ kind: 'borough', codes: ['E09000001'] });
+    await expect.poll(async () => (await rowsShown()).map((r) => [r.key, r.figures]), POLL).toEqual([['borough:E09000001', figuresOf.get('borough:E09000001')]]);
+    expect(await page.textContent('[data-testid="mt-limits-covers"]')).toBe('The borough, which is in no BCU.');
     expect(errors).toEqual([]);
   }, 60_000);
 });
