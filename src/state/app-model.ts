@@ -318,7 +318,7 @@ export function createAppModel(source: DataSource): AppModel {
   });
 
   const meeting = createMeetingModel({
-    view, setView, cube, cubeFilter, coverage, harmWeights, tasking, lifecycle, writeUrl: () => url.schedule(), search: location.search,
+    view, setView, cube, cubeFilter, coverage, harmWeights, boundaries, tasking, lifecycle, writeUrl: () => url.schedule(), search: location.search,
   });
 
   const scale = createMemo(() => quantileScale(view.layer === 'counts' ? (filtered()?.value ?? []) : []));

@@ -18,9 +18,11 @@ import { controlLimits, type ControlLimitResult } from '../analysis/control-limi
 import type { CrimeCube, CubeFilter } from '../analysis/cube';
 import type { Proposal } from '../analysis/tasking/proposals';
 import { type MeetingSite, type MeetingSnapshot, sinceLastMeeting, type SinceLastMeeting } from '../analysis/tasking/since-last-meeting';
+import type { BoundaryLayers } from '../map/basemap-style';
 import type { CoverageView } from './coverage-view';
 import { isHotspotLayer, type ViewState } from './filters';
 import type { LifecycleModel } from './lifecycle/lifecycle-model';
+import { limitAreas } from './meeting-areas';
 import { closedSince, lastMeeting } from './lifecycle/meeting-event';
 import type { TaskingModel } from './tasking-model';
 
@@ -51,7 +53,11 @@ export interface MeetingModel {
   /** The month under review (the analysed window's last month) and the month before. */
   asAt: Accessor<string | null>;
   lastMonth: Accessor<string | null>;
-  /** Each BCU and borough this month against last and its control limits (null before the cube). */
+  /**
+   * This month against last and the control limits of each BCU and borough of the view's area
+   * (./meeting-areas.ts: all London, a BCU and its boroughs, a borough and its BCU), BCUs first
+   * (null before the cube).
+   */
   limits: Accessor<AreaLimits[] | null>;
   /** Records the meeting (with the proposals as now) and leaves meeting mode. @throws {Error} without a name or proposals. */
   end(): void;
@@ -66,6 +72,8 @@ export interface MeetingInputs {
   cubeFilter: Accessor<CubeFilter | null>;
   coverage: Accessor<CoverageView | null>;
   harmWeights: Accessor<Float64Array>;
+  /** The ward boundaries name each ward's borough (a ward view's rows). */
+  boundaries: Accessor<BoundaryLayers | null>;
   tasking: TaskingModel;
   lifecycle: LifecycleModel;
   writeUrl(): void;
@@ -118,7 +126,10 @@ export function createMeetingModel(inputs: MeetingInputs): MeetingModel {
       crimes: controlLimits(a.crimes, f.monthTo),
       harm: controlLimits(a.harm, f.monthTo),
     });
-    return [...totals.bcus.map(row('bcu')), ...totals.boroughs.map(row('borough'))];
+    const shown = limitAreas(f.area, cube, inputs.boundaries()?.wards ?? null);
+    const bcus = shown ? totals.bcus.filter((a) => shown.bcus.has(a.code)) : totals.bcus;
+    const boroughs = shown ? totals.boroughs.filter((a) => shown.boroughs.has(a.code)) : totals.boroughs;
+    return [...bcus.map(row('bcu')), ...boroughs.map(row('borough'))];
   });
 
   const steps = () => 1 + proposals().length;

@@ -5,7 +5,8 @@
  * against the shipped Parquet file read here with native DuckDB and the borough outline with
  * turf (never the app's code); the chair steps through the ranked proposals by keyboard and the
  * map frames each; every visible text is 24 px or more with contrast 7:1 or more; ending the
- * meeting records it in the tasking log, and after a reload the next meeting compares with it.
+ * meeting records it in the tasking log, and after a reload the next meeting compares with it;
+ * filtered to a BCU, a borough or a ward, the control-limits table lists only its BCU and boroughs.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -277,4 +278,58 @@ describe('meeting mode: a shared screen stepped through by keyboard', () => {
     expect(await page.textContent('[data-testid="mt-unchanged"]')).toMatch(new RegExp(`^${proposals} unchanged; 0 of the last meeting's sites no longer proposed`));
     expect(errors).toEqual([]);
   }, 400_000);
+
+  it("a BCU's, a borough's or a ward's meeting sees its own BCU and boroughs, with the all-London figures", async () => {
+    // Still in the meeting after the reload, on all London: every row's figures, as the table shows them.
+    const rowsShown = () =>
+      page.locator('[data-testid="mt-limit-row"]').evaluateAll((els) =>
+        els.map((e) => ({
+          key: `${e.getAttribute('data-level')}:${e.getAttribute('data-code')}`,
+          name: (e.querySelector('th')?.textContent ?? '').replace(/ BCU$/, ''),
+          flag: e.getAttribute('data-flag'),
+          figures: ['value', 'last', 'mean', 'lower', 'upper', 'months'].map((k) => e.getAttribute(`data-${k}`)).join(' '),
+        })),
+      );
+    const london = await rowsShown();
+    expect(london).toHaveLength(45);
+    const figuresOf = new Map(london.map((r) => [r.key, r.figures]));
+    const setArea = (area: object) => page.evaluate((a) => (window as unknown as { hotspot: { setView(p: object): void } }).hotspot.setView({ area: a }), area);
+    const summary = (rows: { name: string; flag: string | null }[]) => {
+      const of = (flag: string) => rows.filter((r) => r.flag === flag).map((r) => r.name);
+      const above = of('above');
+      const below = of('below');
+      return `${above.length ? `Above its control limit: ${above.join(', ')}.` : 'No area is above its control limit.'} ${below.length ? `Below its control limit: ${below.join(', ')}.` : 'None below.'}`;
+    };
+
+    // Central West (AW): Hammersmith and Fulham, Kensington and Chelsea, Westminster.
+    await setArea({ kind: 'bcu', codes: ['AW'] });
+    const aw = ['bcu:AW', 'borough:E09000013', 'borough:E09000020', 'borough:E09000033'];
+    await expect.poll(async () => (await rowsShown()).map((r) => r.key), POLL).toEqual(aw);
+    const bcuRows = await rowsShown();
+    expect(bcuRows.map((r) => r.figures)).toEqual(aw.map((k) => figuresOf.get(k)));
+    expect(bcuRows.map((r) => r.name)).toEqual(['Central West', 'Hammersmith and Fulham', 'Kensington and Chelsea', 'Westminster']);
+    expect(await page.textContent('[data-testid="mt-limits-heading"]')).toContain('BCU: Central West');
+    expect(await page.textContent('[data-testid="mt-limits-summary"]')).toBe(summary(bcuRows));
+    expect(await page.textContent('[data-testid="mt-limits-covers"]')).toBe('The BCU and each of its boroughs.');
+
+    // Westminster alone: the borough and, as context, its whole BCU.
+    await setArea({ kind: 'borough', codes: [WESTMINSTER] });
+    await expect.poll(async () => (await rowsShown()).map((r) => r.key), POLL).toEqual(['bcu:AW', `borough:${WESTMINSTER}`]);
+    const boroughRows = await rowsShown();
+    expect(boroughRows.map((r) => r.figures)).toEqual([figuresOf.get('bcu:AW'), figuresOf.get(`borough:${WESTMINSTER}`)]);
+    expect(await page.textContent('[data-testid="mt-limits-heading"]')).toContain('Borough: Westminster');
+    expect(await page.textContent('[data-testid="mt-limits-summary"]')).toBe(summary(boroughRows));
+    expect(await page.textContent('[data-testid="mt-limits-covers"]')).toContain('a BCU row counts the whole BCU');
+    await expectReadable(page);
+
+    // A ward of Westminster (Abbey Road): its borough, found from the ward boundaries, and its BCU.
+    await setArea({ kind: 'ward', codes: ['E05013792'] });
+    await expect.poll(() => page.textContent('[data-testid="mt-limits-heading"]'), POLL).toContain('Ward: Abbey Road');
+    expect((await rowsShown()).map((r) => [r.key, r.figures])).toEqual(['bcu:AW', `borough:${WESTMINSTER}`].map((k) => [k, figuresOf.get(k)]));
+    // The City of London is in no BCU: its row alone.
+    await setArea({ kind: 'borough', codes: ['E09000001'] });
+    await expect.poll(async () => (await rowsShown()).map((r) => [r.key, r.figures]), POLL).toEqual([['borough:E09000001', figuresOf.get('borough:E09000001')]]);
+    expect(await page.textContent('[data-testid="mt-limits-covers"]')).toBe('The borough, which is in no BCU.');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

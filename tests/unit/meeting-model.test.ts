@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import { dataCoverage } from '../../src/analysis/coverage';
 import type { Proposal } from '../../src/analysis/tasking/proposals';
+import type { AreaFilter } from '../../src/analysis/cube';
 import type { CoverageView } from '../../src/state/coverage-view';
 import type { ViewState } from '../../src/state/filters';
 import { parseLog, serializeLog } from '../../src/state/lifecycle/log-file';
@@ -26,17 +27,21 @@ const { createMeetingModel } = await import('../../src/state/meeting-model');
 
 const BURGLARY = ALL_CATEGORIES.indexOf('Burglary');
 const months = ['2026-01', '2026-02', '2026-03', '2026-04'];
-// Borough X: 10, 12, 14 then 30 in April (mean 12, sample SD 2, limits 8..16: above).
+// Borough X (BCU N): 10, 12, 14 then 30 in April (mean 12, sample SD 2, limits 8..16: above);
+// borough Y (BCU S): 5 a month.
 const cube = cubeOfRows(
-  ['c1'],
+  ['c1', 'c2'],
   months,
-  [10, 12, 14, 30].map((count, month) => ({ cell: 'c1', month, category: BURGLARY, count, borough: 0 })),
-  { boroughs: ['X'], boroughBcu: ['N'] },
+  [
+    ...[10, 12, 14, 30].map((count, month) => ({ cell: 'c1', month, category: BURGLARY, count, borough: 0 })),
+    ...[5, 5, 5, 5].map((count, month) => ({ cell: 'c2', month, category: BURGLARY, count, borough: 1 })),
+  ],
+  { boroughs: ['X', 'Y'], boroughBcu: ['N', 'S'] },
 );
 const proposal = (id: string, rank: number, phase: 'clear' | 'hold' | 'build', harm: number) =>
   ({ id, rank, cells: [id], harm, phase: { phase, reasons: [] } }) as unknown as Proposal;
 
-function setup(search = '') {
+function setup(search = '', area: AreaFilter = { kind: 'all' }) {
   let text = serializeLog([]);
   const storage: LogStorage = { load: async () => parseLog(text), save: async (events) => void (text = serializeLog(events)) };
   return createRoot(() => {
@@ -54,9 +59,10 @@ function setup(search = '') {
       },
       setView: (p) => setViewSignal((v) => ({ ...v, ...p })),
       cube: () => cube,
-      cubeFilter: () => ({ monthFrom: 0, monthTo: 3, categories: [BURGLARY], area: { kind: 'all' } }),
+      cubeFilter: () => ({ monthFrom: 0, monthTo: 3, categories: [BURGLARY], area }),
       coverage: () => ({ coverage: dataCoverage(cube) }) as CoverageView,
       harmWeights: () => Float64Array.from(ALL_CATEGORIES, () => 2),
+      boundaries: () => null,
       tasking,
       lifecycle,
       writeUrl: () => writes++,
@@ -96,10 +102,19 @@ describe('meeting model', () => {
     expect(meeting.asAt()).toBe('2026-04');
     expect(meeting.lastMonth()).toBe('2026-03');
     const rows = meeting.limits()!;
-    expect(rows.map((r) => [r.level, r.code])).toEqual([['bcu', 'N'], ['borough', 'X']]);
-    const x = rows[1];
+    expect(rows.map((r) => [r.level, r.code])).toEqual([['bcu', 'N'], ['bcu', 'S'], ['borough', 'X'], ['borough', 'Y']]);
+    const x = rows[2];
     expect([x.crimes.value, x.crimes.last, x.crimes.mean, x.crimes.sd, x.crimes.lower, x.crimes.upper, x.crimes.flag]).toEqual([30, 14, 12, 2, 8, 16, 'above']);
     expect(x.harm.mean).toBe(24);
+  });
+
+  it("lists only the view's area: a BCU and its borough, a borough and its BCU", () => {
+    const codes = (area: AreaFilter) => setup('?meeting=1', area).meeting.limits()!.map((r) => [r.level, r.code]);
+    expect(codes({ kind: 'bcu', codes: ['S'] })).toEqual([['bcu', 'S'], ['borough', 'Y']]);
+    expect(codes({ kind: 'borough', codes: ['X'] })).toEqual([['bcu', 'N'], ['borough', 'X']]);
+    // The figures are those of the all-London table.
+    const y = setup('?meeting=1', { kind: 'bcu', codes: ['S'] }).meeting.limits()![1];
+    expect([y.crimes.value, y.crimes.last, y.crimes.mean, y.crimes.flag]).toEqual([5, 5, 5, 'within']);
   });
 
   it('ends a meeting into the log with the phase under tasking, and the next compares with it', async () => {

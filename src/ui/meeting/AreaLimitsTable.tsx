@@ -1,13 +1,15 @@
 /**
- * This month against last per BCU and borough, with control limits (mean ± 2 SD of the months
+ * This month against last per BCU and borough of the view's area (a BCU's meeting sees its BCU
+ * and boroughs: src/state/meeting-areas.ts), with control limits (mean ± 2 SD of the months
  * before, src/analysis/control-limits.ts), crimes or harm, the flag in words. Flagged areas are
  * named above the table so the room hears them first.
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { controlFlagWords, type ControlLimitResult } from '../../analysis/control-limits';
+import { limitAreasWords } from '../../state/meeting-areas';
 import type { AreaLimits } from '../../state/meeting-model';
 import { useApp } from '../context';
-import { monthInWords } from '../map/map-title';
+import { areaInWords, monthInWords } from '../map/map-title';
 import { areaName } from '../names';
 
 const whole = (v: number | null) => (v === null ? 'no data' : Math.round(v).toLocaleString('en-GB'));
@@ -23,14 +25,20 @@ export function AreaLimitsTable() {
     const of = (flag: string) => rows.filter((a) => a[measure()].flag === flag).map(name);
     return { above: of('above'), below: of('below') };
   });
+  const area = () => app.view.area;
+  const areaWords = () => {
+    const a = area();
+    return areaInWords(a, a.kind === 'all' ? [] : a.codes.map((c) => areaName(app, a.kind, c) ?? c));
+  };
+  const coverWords = () => limitAreasWords(area(), { bcus: (m.limits() ?? []).filter((a) => a.level === 'bcu').length });
   const months = () => {
     const r = m.limits()?.[0]?.[measure()];
     return r ? r.baselineMonths : 0;
   };
   return (
     <section class="mt-limits" data-testid="mt-limits" data-measure={measure()}>
-      <h3>
-        This month against last, per BCU and borough: {measure() === 'crimes' ? 'crimes' : 'harm (CHI days)'}
+      <h3 data-testid="mt-limits-heading">
+        This month against last, per BCU and borough · {areaWords()} · {measure() === 'crimes' ? 'crimes' : 'harm (CHI days)'}
       </h3>
       <div class="mt-switch" role="group" aria-label="Measure">
         <button type="button" aria-pressed={measure() === 'crimes'} data-testid="mt-measure-crimes" onClick={() => setMeasure('crimes')}>
@@ -53,6 +61,7 @@ export function AreaLimitsTable() {
         {months() < 12 ? ` (fewer than 12: the data begin ${app.cube()?.months[0] ? monthInWords(app.cube()!.months[0]!) : ''})` : ''}. Months with no data are left out.
       </p>
       <table class="mt-table">
+        <caption data-testid="mt-limits-covers">{coverWords()}</caption>
         <thead>
           <tr>
             <th scope="col">Area</th>
