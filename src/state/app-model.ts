@@ -304,7 +304,7 @@ export function createAppModel(source: DataSource): AppModel {
   });
 
   const review = createReviewModel({
-    cube, clusters: clusters.clusters, hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null), proposals: () => tasking.answer()?.proposals ?? null,
+    cube, coverage: dataCov, clusters: clusters.clusters, hotspots: () => (isHotspotLayer(view.layer) ? hotspots() : null), proposals: () => tasking.answer()?.proposals ?? null,
     sites: lifecycle.sites, boroughNames: () => clusters.names().borough, selectedId: () => tasking.selected()?.id ?? null,
   });
 

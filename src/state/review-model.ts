@@ -12,10 +12,12 @@
  * selected site's card) and kept until the data, the filter, the harm weights, the proposals or a
  * site's phase change. The
  * harm and filter are the clusters' (the proposals' own: harm table weights, the filter's crime
- * types); the candidates and the ring's domain are the hot spot study area's cells.
+ * types); the candidates and the ring's domain are the hot spot study area's cells; the coverage
+ * is the app's `dataCoverage` of the cube (which borough-months have data).
  */
 import { type Accessor, createMemo, createSignal, untrack } from 'solid-js';
 import type { HotClusters } from '../analysis/clusters';
+import type { DataCoverage } from '../analysis/coverage';
 import type { CrimeCube } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
 import type { Proposal } from '../analysis/tasking/proposals';
@@ -38,6 +40,8 @@ export interface ReviewModel {
 
 export interface ReviewInputs {
   cube: Accessor<CrimeCube | null>;
+  /** `dataCoverage` of the cube: months in which the site's borough has no data are left out of a review. */
+  coverage: Accessor<DataCoverage | null>;
   clusters: Accessor<HotClusters | null>;
   hotspots: Accessor<HotspotResult | null>;
   proposals: Accessor<readonly Proposal[] | null>;
@@ -74,9 +78,10 @@ export function createReviewModel(inputs: ReviewInputs): ReviewModel {
     const cube = inputs.cube();
     const clusters = inputs.clusters();
     const hotspots = inputs.hotspots();
-    if (!cube || !clusters || !hotspots || !anyUnderTasking()) return null;
+    const coverage = inputs.coverage();
+    if (!cube || !clusters || !hotspots || !coverage || !anyUnderTasking()) return null;
     const t0 = performance.now();
-    const t = reviewTables(cube, clusters.filter, clusters.harmWeights, hotspots.cells);
+    const t = reviewTables(cube, clusters.filter, clusters.harmWeights, hotspots.cells, coverage);
     const ms = performance.now() - t0;
     queueMicrotask(() => setLastMs((m) => ({ ...m, tables: ms })));
     return t;

@@ -185,6 +185,8 @@ describe('the review of a site under tasking', () => {
     expect(ring.before).toBeCloseTo(meanOf(ringHarm, BEFORE), 6);
     expect(ring.since).toBeCloseTo(meanOf(ringHarm, SINCE), 6);
     expect(await rv.locator('[data-testid="rv-caveats"] li[data-kind="too-short"]').count()).toBe(0);
+    // All London 2025-26 has data in every borough-month: no month is left out.
+    expect(await rv.locator('[data-testid="rv-caveats"] li[data-kind="months-without-data"]').count()).toBe(0);
 
     // The borough holding most of the site's harm, less the site and its ring.
     const name = /its borough \((.+?)\) /.exec(sentence)![1];

@@ -9,6 +9,7 @@ import { gridDisk, gridRing } from 'h3-js';
 import { describe, expect, it, vi } from 'vitest';
 import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import type { HotClusters } from '../../src/analysis/clusters';
+import { type DataCoverage, dataCoverage } from '../../src/analysis/coverage';
 import type { HotspotResult } from '../../src/analysis/hotspots';
 import type { Proposal } from '../../src/analysis/tasking/proposals';
 import type { SiteReview } from '../../src/analysis/tasking/review';
@@ -44,10 +45,12 @@ const state = (siteId: string, status: SiteState['status'], phaseFrom: string): 
 function model() {
   const [sites, setSites] = createSignal<ReadonlyMap<string, SiteState>>(new Map());
   const [selected, setSelected] = createSignal<string | null>(null);
+  const [coverage, setCoverage] = createSignal<DataCoverage | null>(dataCoverage(cube));
   const proposals = [proposal(A, [A]), proposal(B, [B]), proposal(M1, [M1])];
   const m = createRoot(() =>
     createReviewModel({
       cube: () => cube,
+      coverage,
       clusters: () => clusters,
       hotspots: () => hotspots,
       proposals: () => proposals,
@@ -56,7 +59,7 @@ function model() {
       selectedId: selected,
     }),
   );
-  return { m, setSites, setSelected };
+  return { m, setSites, setSelected, setCoverage };
 }
 
 describe('createReviewModel', () => {
@@ -89,6 +92,22 @@ describe('createReviewModel', () => {
     expect((m.of(M1) as SiteReview).from).toBe('2026-02');
     setSites(new Map([[A, state(A, 'accepted', '2026-05')]]));
     expect((m.of(A) as SiteReview).sentence).toBe('No data since the phase began (data ends 2026-04).');
+  });
+
+  it('takes the months without data from the coverage it is given, and reviews afresh when the coverage changes', () => {
+    const { m, setSites, setCoverage } = model();
+    setSites(new Map([[A, state(A, 'accepted', '2026-01')]]));
+    expect((m.of(A) as SiteReview).monthsLeftOut).toEqual([]);
+    // The same cube, but borough 0 said to have no data in 2026-02 (code 5).
+    const full = dataCoverage(cube);
+    const hasData = full.hasData.slice();
+    hasData[5] = 0;
+    setCoverage({ ...full, hasData });
+    const r = m.of(A) as SiteReview;
+    expect(r.monthsLeftOut).toEqual(['2026-02']);
+    expect([r.sinceMonths, r.site.before, r.site.since]).toEqual([3, 5, 3]);
+    setCoverage(null);
+    expect(m.of(A)).toBeUndefined();
   });
 
   it('gives the selected site\'s matched cells to outline only while its review is open', () => {

@@ -6,8 +6,10 @@
  */
 import { gridDisk, gridDistance, gridRing } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { areaMonthlyTotals } from '../../src/analysis/area-months';
 import { ALL_CATEGORIES } from '../../src/analysis/categories';
-import type { CubeFilter } from '../../src/analysis/cube';
+import { dataCoverage } from '../../src/analysis/coverage';
+import type { CrimeCube, CubeFilter } from '../../src/analysis/cube';
 import { changeWords, nearestWithoutReplacement, relativeWords, reviewSite, reviewTables } from '../../src/analysis/tasking/review';
 import { cubeOfRows, type CubeRow } from './helpers/cube';
 
@@ -44,25 +46,32 @@ const BASE: CubeRow[] = [
 ];
 const cubeWith = (ringBurglary: number[]) =>
   cubeOfRows(STUDY, MONTHS, [...BASE, ...rowsFor(R, ringBurglary, BURGLARY, 0)], { boroughs: BOROUGHS });
+const coverageOf = (cube: CrimeCube) => dataCoverage(cube, { boroughs: BOROUGHS });
+const tablesOf = (cube: CrimeCube, study: readonly string[]) => reviewTables(cube, FILTER, HARM, study, coverageOf(cube));
 
 describe('the constructed cube', () => {
   it('places the cells where the test says', () => {
     expect([gridDistance(A, R), gridDistance(A, F), gridDistance(A, M1), gridDistance(A, M2)]).toEqual([1, 3, 4, 5]);
     expect(STUDY.length).toBe(127);
   });
-  it('reviewTables sums each cell and borough by month, stop and search left out', () => {
-    const t = reviewTables(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), FILTER, HARM, STUDY);
+  it('reviewTables sums each cell by month, and takes each borough\'s from areaMonthlyTotals; stop and search left out', () => {
+    const cube = cubeWith([1, 1, 1, 1, 1, 1, 1, 1]);
+    const t = tablesOf(cube, STUDY);
     const T = MONTHS.length;
     const i = t.index.get(A)!;
     expect(Array.from(t.harm.subarray(i * T, i * T + T))).toEqual([50, 50, 50, 50, 30, 30, 30, 30]);
-    // Borough 0: A 50|30 + R 10 + F 10|9 + M1 50.
-    expect(Array.from(t.boroughHarm.subarray(0, T))).toEqual([120, 120, 120, 120, 99, 99, 99, 99]);
-    expect(Array.from(t.boroughHarm.subarray(T, 2 * T))).toEqual([40, 50, 50, 60, 60, 60, 60, 60]);
+    // Borough 0: A 50|30 + R 10 + F 10|9 + M1 50; every borough-month has data.
+    expect(t.boroughMonthly.map((b) => [b.code, b.harm])).toEqual([
+      ['E09000001', [120, 120, 120, 120, 99, 99, 99, 99]],
+      ['E09000002', [40, 50, 50, 60, 60, 60, 60, 60]],
+    ]);
+    // One source: the meeting's control-limits table's harm, the same switch of categories.
+    expect(t.boroughMonthly).toEqual(areaMonthlyTotals(cube, coverageOf(cube), FILTER.categories, HARM).boroughs);
   });
 });
 
 describe('reviewSite: a Hold from 2026-01, 4 months since against the 4 before', () => {
-  const tables = reviewTables(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), FILTER, HARM, STUDY);
+  const tables = tablesOf(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), STUDY);
   const r = reviewSite(tables, { cells: [A], phase: 'hold', from: '2026-01', boroughNames: new Map([['E09000001', 'Camden']]) });
 
   it('windows', () => {
@@ -108,7 +117,7 @@ describe('reviewSite: a Hold from 2026-01, 4 months since against the 4 before',
 
 describe('reviewSite: matching, windows and displacement', () => {
   it('with M1 excluded (another site under tasking) the nearest in standardised mean and S is F, not the rising M2', () => {
-    const tables = reviewTables(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), FILTER, HARM, STUDY);
+    const tables = tablesOf(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), STUDY);
     const r = reviewSite(tables, { cells: [A], phase: 'hold', from: '2026-01', exclude: [M1] });
     // Pool: 127 − A − 18 ring − M1 = 107 cells; means M2 50, F 10, the rest 0; S: M2 5, the rest 0.
     const n = 107;
@@ -126,7 +135,7 @@ describe('reviewSite: matching, windows and displacement', () => {
   });
 
   it('a phase from 2025-11: 6 months since, only the 2 before (data start 2025-09)', () => {
-    const r = reviewSite(reviewTables(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), FILTER, HARM, STUDY), { cells: [A], phase: 'clear', from: '2025-11' });
+    const r = reviewSite(tablesOf(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), STUDY), { cells: [A], phase: 'clear', from: '2025-11' });
     expect([r.beforeMonths, r.sinceMonths]).toEqual([2, 6]);
     expect(r.beforeWindow).toEqual(['2025-09', '2025-10']);
     expect(r.site.before).toBe(50);
@@ -135,7 +144,7 @@ describe('reviewSite: matching, windows and displacement', () => {
   });
 
   it('the ring doubling while the site falls 40 % is possible displacement', () => {
-    const r = reviewSite(reviewTables(cubeWith([1, 1, 1, 1, 2, 2, 2, 2]), FILTER, HARM, STUDY), { cells: [A], phase: 'hold', from: '2026-01' });
+    const r = reviewSite(tablesOf(cubeWith([1, 1, 1, 1, 2, 2, 2, 2]), STUDY), { cells: [A], phase: 'hold', from: '2026-01' });
     expect(r.ring).toMatchObject({ before: 10, since: 20, change: 1 });
     expect(r.displacement).toBe(true);
     expect(r.sentence).toContain('the ring rose 100 % (possible displacement)');
@@ -143,7 +152,7 @@ describe('reviewSite: matching, windows and displacement', () => {
 });
 
 describe('reviewSite: caveats', () => {
-  const tables = reviewTables(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), FILTER, HARM, STUDY);
+  const tables = tablesOf(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), STUDY);
 
   it('a phase from after the data: no data since, and the sentence says only that', () => {
     const r = reviewSite(tables, { cells: [A], phase: 'hold', from: '2026-05' });
@@ -172,14 +181,14 @@ describe('reviewSite: caveats', () => {
 
   it('3 months since with enough crimes has no caveat (the edges are inclusive)', () => {
     const cube = cubeOfRows(STUDY, MONTHS, rowsFor(A, [0, 0, 10, 10, 10, 10, 10, 10], SHOPLIFTING, 0), { boroughs: BOROUGHS });
-    const r = reviewSite(reviewTables(cube, FILTER, HARM, STUDY), { cells: [A], phase: 'hold', from: '2026-02' });
+    const r = reviewSite(tablesOf(cube, STUDY), { cells: [A], phase: 'hold', from: '2026-02' });
     expect([r.sinceMonths, r.site.crimesBefore, r.site.crimesSince]).toEqual([3, 30, 30]);
     expect(r.caveats).toEqual([]);
   });
 
   it('a study area of only the site and its ring leaves no comparison cells', () => {
     const small = gridDisk(A, 2);
-    const r = reviewSite(reviewTables(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), FILTER, HARM, small), { cells: [A], phase: 'hold', from: '2026-01' });
+    const r = reviewSite(tablesOf(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), small), { cells: [A], phase: 'hold', from: '2026-01' });
     expect(r.matched).toBeNull();
     expect(r.caveats.map((c) => c.text)).toEqual(["Too few comparison cells: 0 matched for the site's 1 (cells not next to the site or under tasking)"]);
     expect(r.sentence).not.toContain('matched');
@@ -187,14 +196,14 @@ describe('reviewSite: caveats', () => {
 
   it('a site of two cells with one candidate left matches one: too few comparison cells', () => {
     const small = [...gridDisk(A, 2), ...gridDisk(R, 2), M1];
-    const r = reviewSite(reviewTables(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), FILTER, HARM, small), { cells: [A, R], phase: 'hold', from: '2026-01' });
+    const r = reviewSite(tablesOf(cubeWith([1, 1, 1, 1, 1, 1, 1, 1]), small), { cells: [A, R], phase: 'hold', from: '2026-01' });
     expect(r.matched!.cells).toEqual([M1]);
     expect(r.caveats.map((c) => c.kind)).toEqual(['few-comparison-cells']);
   });
 
   it('a site with crimes in no borough has no borough to compare with', () => {
     const cube = cubeOfRows(STUDY, MONTHS, rowsFor(A, [5, 5, 5, 5, 3, 3, 3, 3], VIOLENCE, -1), { boroughs: BOROUGHS });
-    const r = reviewSite(reviewTables(cube, FILTER, HARM, STUDY), { cells: [A], phase: 'hold', from: '2026-01' });
+    const r = reviewSite(tablesOf(cube, STUDY), { cells: [A], phase: 'hold', from: '2026-01' });
     expect(r.borough).toBeNull();
     expect(r.caveats.map((c) => c.kind)).toEqual(['no-borough']);
   });
@@ -203,6 +212,74 @@ describe('reviewSite: caveats', () => {
     expect(() => reviewSite(tables, { cells: [A], phase: 'hold', from: '2026-13' })).toThrow(/not YYYY-MM/);
     expect(() => reviewSite(tables, { cells: [], phase: 'hold', from: '2026-01' })).toThrow(/at least one cell/);
     expect(() => reviewSite(tables, { cells: [gridRing(A, 9)[0]], phase: 'hold', from: '2026-01' })).toThrow(/outside the study area/);
+  });
+});
+
+describe('reviewSite: months in which the site\'s borough has no data', () => {
+  /** Borough 0 (the site's) has no rows in the given months; borough 1 (M2) keeps its own, so those months have data elsewhere. */
+  const cubeWithout = (gaps: number[], rows: CubeRow[] = [...BASE, ...rowsFor(R, [1, 1, 1, 1, 1, 1, 1, 1], BURGLARY, 0)]) =>
+    cubeOfRows(STUDY, MONTHS, rows.filter((r) => !(r.borough === 0 && gaps.includes(r.month))), { boroughs: BOROUGHS });
+
+  it('the coverage says so, and the borough\'s monthly harm is null there', () => {
+    const cube = cubeWithout([2, 6]);
+    const t = tablesOf(cube, STUDY);
+    expect(t.boroughMonthly[0].harm).toEqual([120, 120, null, 120, 99, 99, null, 99]);
+    expect(t.boroughMonthly[1].harm).toEqual([40, 50, 50, 60, 60, 60, 60, 60]);
+  });
+
+  it('2025-11 and 2026-03 are left out of every mean (not read as zero) and the caveat says which and why', () => {
+    const r = reviewSite(tablesOf(cubeWithout([2, 6]), STUDY), { cells: [A], phase: 'hold', from: '2026-01', boroughNames: new Map([['E09000001', 'Camden']]) });
+    expect([r.beforeWindow, r.sinceWindow, r.beforeMonths, r.sinceMonths]).toEqual([['2025-09', '2025-12'], ['2026-01', '2026-04'], 3, 3]);
+    expect(r.monthsLeftOut).toEqual(['2025-11', '2026-03']);
+    // Read as zero, the site would have 37.5 before and 22.5 since; over the months with data, as without the gaps.
+    expect(r.site).toMatchObject({ before: 50, since: 30, crimesBefore: 15, crimesSince: 9 });
+    expect(r.site.change).toBeCloseTo(-0.4, 12);
+    expect([r.borough!.code, r.borough!.before, r.borough!.since]).toEqual(['E09000001', 60, 59]);
+    expect(r.borough!.relative).toBeCloseTo(0.6 / (59 / 60), 12);
+    expect(r.matched!.cells).toEqual([M1]);
+    expect([r.matched!.before, r.matched!.since, r.matched!.matchHarm, r.matched!.siteMatchHarm]).toEqual([50, 50, 50, 50]);
+    expect(r.ring).toMatchObject({ cells: 18, before: 10, since: 10, change: 0 });
+    expect(r.displacement).toBe(false);
+    expect(r.caveats.map((c) => c.text)).toEqual([
+      "Months without data left out: 2025-11 and 2026-03 (the site's borough, Camden, has no data in those months; read as none they would look like a fall in crime), " +
+        'so the site, its borough, matched cells and ring are all compared over the other months',
+      'Too few crimes to say: 15 before and 9 since (fewer than 10 on a side, a change that may be chance)',
+    ]);
+    expect(r.sentence).toMatch(/^Harm in the site fell 40 % since Hold began in 2026-01 \(3 months against the 3 before\); its borough \(Camden\) fell 2 %; matched cells held level;/);
+  });
+
+  it('a run of months is named as one span', () => {
+    const r = reviewSite(tablesOf(cubeWithout([1, 2, 6]), STUDY), { cells: [A], phase: 'hold', from: '2026-01' });
+    expect(r.monthsLeftOut).toEqual(['2025-10', '2025-11', '2026-03']);
+    expect(r.caveats[0].text).toMatch(/^Months without data left out: 2025-10 – 2025-11 and 2026-03 \(the site's borough has no data in those months;/);
+    expect([r.site.before, r.site.since, r.beforeMonths, r.sinceMonths]).toEqual([50, 30, 2, 3]);
+  });
+
+  it('every month since without data: no data since, which is the sentence', () => {
+    const r = reviewSite(tablesOf(cubeWithout([7]), STUDY), { cells: [A], phase: 'hold', from: '2026-04' });
+    expect([r.beforeMonths, r.sinceMonths, r.monthsLeftOut]).toEqual([1, 0, ['2026-04']]);
+    expect(r.caveats.map((c) => c.kind)).toEqual(['no-data-since', 'months-without-data']);
+    expect(r.sentence).toBe("No data since the phase began (the site's borough has no data in 2026-04).");
+    expect(r.displacement).toBeNull();
+  });
+
+  it('every month before without data: no data before', () => {
+    const r = reviewSite(tablesOf(cubeWithout([2, 3]), STUDY), { cells: [A], phase: 'hold', from: '2026-02' });
+    // Since 2026-02 – 2026-04 (3 months), before 2025-11 – 2026-01, of which only 2026-01 has data.
+    expect([r.beforeMonths, r.sinceMonths]).toEqual([1, 3]);
+    expect(r.caveats.map((c) => c.kind)).not.toContain('no-data-before');
+    const empty = reviewSite(tablesOf(cubeWithout([6]), STUDY), { cells: [A], phase: 'hold', from: '2026-04' });
+    expect([empty.beforeMonths, empty.sinceMonths]).toEqual([0, 1]);
+    expect(empty.sentence).toBe("No data before the phase began (the site's borough has no data in 2026-03): nothing to compare with.");
+  });
+
+  it('a site in no borough leaves out the months in which no data was loaded at all', () => {
+    const rows = [...rowsFor(A, [5, 5, 5, 5, 3, 3, 3, 3], VIOLENCE, -1), ...rowsFor(M1, [5, 5, 5, 5, 5, 5, 5, 5], VIOLENCE, 0)];
+    const cube = cubeOfRows(STUDY, MONTHS, rows.filter((r) => r.month !== 5), { boroughs: BOROUGHS });
+    const r = reviewSite(tablesOf(cube, STUDY), { cells: [A], phase: 'hold', from: '2026-01' });
+    expect(r.borough).toBeNull();
+    expect([r.site.before, r.site.since, r.sinceMonths, r.monthsLeftOut]).toEqual([50, 30, 3, ['2026-02']]);
+    expect(r.caveats[0].text).toMatch(/^Months without data left out: 2026-02 \(no data was loaded for that month;/);
   });
 });
 

@@ -38,7 +38,19 @@
  *   a change smaller than about a half cannot be told from chance.
  * - Too short: fewer than `minSinceMonths` (3) months since the phase began (a quarter, the
  *   tasking rules' `levelMonths`), or none when the phase began after the data's last month.
+ * - Months without data (src/analysis/coverage.ts: zero crimes where nothing was loaded is not
+ *   "no crime"): a month in which the site's borough has no data (any borough's, when the site
+ *   has none: a gap month) is left out of every mean, of the site, its borough, the matched cells
+ *   and the ring alike, and of the matching and the crime counts, so before and since stay like
+ *   for like and a gap does not read as a fall in crime. The windows keep their months; the
+ *   months counted (`beforeMonths`, `sinceMonths`) are those with data, and a caveat names the
+ *   windows' months left out. A window left with no month is "no data" on that side.
+ *
+ * The borough's monthly harm is area-months.ts `areaMonthlyTotals` (the meeting's control-limits
+ * table): one sum, placed by the crime's own borough, null where the borough has no data.
  */
+import { type AreaMonthly, areaMonthlyTotals } from '../area-months';
+import type { DataCoverage } from '../coverage';
 import { cellCode, type CrimeCube, type CubeFilter } from '../cube';
 import { crimeCategoriesOn } from './cube-reads.ts';
 import { ringCells } from './proposals.ts';
@@ -73,7 +85,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Monthly harm of the study area's cells and of every borough, read once from the cube for many
- * site reviews (one pass over the cube's rows).
+ * site reviews (one pass over the study cells' rows, and `areaMonthlyTotals`' pass over the cube).
  */
 export interface ReviewTables {
   cube: CrimeCube;
@@ -86,13 +98,25 @@ export interface ReviewTables {
   index: Map<string, number>;
   /** harm[i·T + t]: cell i's harm in cube month t (T = cube.months.length). */
   harm: Float64Array;
-  /** boroughHarm[b·T + t]: harm of crimes whose own point lies in borough b, month t. */
-  boroughHarm: Float64Array;
+  /** Which borough-months and months have data. */
+  coverage: DataCoverage;
+  /**
+   * `areaMonthlyTotals(…).boroughs`, in the cube's borough order: harm[t] of the crimes whose own
+   * point lies in the borough, month t; null where the borough has no data.
+   */
+  boroughMonthly: readonly AreaMonthly[];
 }
 
-/** The tables a review reads. @throws {Error} when the harm weights do not cover the categories. */
-export function reviewTables(cube: CrimeCube, filter: CubeFilter, harmWeights: ArrayLike<number>, studyCells: readonly string[]): ReviewTables {
+/**
+ * The tables a review reads.
+ *
+ * @param coverage - `dataCoverage(cube, …)`: which borough-months have data.
+ * @throws {Error} when the harm weights do not cover the categories, or the coverage is of other months.
+ */
+export function reviewTables(cube: CrimeCube, filter: CubeFilter, harmWeights: ArrayLike<number>, studyCells: readonly string[], coverage: DataCoverage): ReviewTables {
   if (harmWeights.length < cube.categories.length) throw new Error(`reviewTables: ${harmWeights.length} harm weights for ${cube.categories.length} categories`);
+  // The same switch as areaMonthlyTotals' (crimeCategorySwitch of the filter's categories), so
+  // the cells and the boroughs count the same crimes.
   const on = crimeCategoriesOn(cube, filter);
   const T = cube.months.length;
   const cells = [...new Set(studyCells)].sort();
@@ -105,12 +129,8 @@ export function reviewTables(cube: CrimeCube, filter: CubeFilter, harmWeights: A
       if (on[cube.category[r]] === 1) harm[i * T + cube.month[r]] += cube.count[r] * harmWeights[cube.category[r]];
     }
   });
-  const boroughHarm = new Float64Array(cube.boroughs.length * T);
-  for (let r = 0; r < cube.count.length; r++) {
-    const b = cube.borough[r];
-    if (b >= 0 && on[cube.category[r]] === 1) boroughHarm[b * T + cube.month[r]] += cube.count[r] * harmWeights[cube.category[r]];
-  }
-  return { cube, on, harmWeights, cells, cellSet: new Set(cells), index, harm, boroughHarm };
+  const boroughMonthly = areaMonthlyTotals(cube, coverage, filter.categories, harmWeights).boroughs;
+  return { cube, on, harmWeights, cells, cellSet: new Set(cells), index, harm, coverage, boroughMonthly };
 }
 
 /** One area's harm before and since, as means a month. */
@@ -124,7 +144,7 @@ export interface AreaChange {
   relative: number | null;
 }
 
-export type ReviewCaveat = 'no-data-since' | 'no-data-before' | 'too-short' | 'few-crimes' | 'few-comparison-cells' | 'no-borough';
+export type ReviewCaveat = 'no-data-since' | 'no-data-before' | 'months-without-data' | 'too-short' | 'few-crimes' | 'few-comparison-cells' | 'no-borough';
 
 export interface SiteReview {
   phase: Phase;
@@ -135,8 +155,11 @@ export interface SiteReview {
   /** First and last month of each window (null when empty). */
   beforeWindow: [string, string] | null;
   sinceWindow: [string, string] | null;
+  /** Months with data in each window: those the means are over. */
   beforeMonths: number;
   sinceMonths: number;
+  /** Months of the before and since windows left out for want of data, YYYY-MM, oldest first (the matching skips them too). */
+  monthsLeftOut: string[];
   /** Months read to match the comparison cells (first, last), null when none. */
   matchWindow: [string, string] | null;
   site: AreaChange & { cells: number; crimesBefore: number; crimesSince: number };
@@ -173,13 +196,29 @@ function checkedSettings(overrides: Partial<ReviewSettings> = {}): ReviewSetting
   return s;
 }
 
-/** Mean over months [from, to) of a month's value `sum(t)` (0 for no months). */
-const meanOver = (sum: (t: number) => number, from: number, to: number) => {
-  if (to <= from) return 0;
+/** Mean of a month's value `sum(t)` over the months t in [from, to) with read[t] = 1 (0 for no months). */
+const meanOver = (sum: (t: number) => number, from: number, to: number, read: Uint8Array) => {
   let a = 0;
-  for (let t = from; t < to; t++) a += sum(t);
-  return a / (to - from);
+  let n = 0;
+  for (let t = from; t < to; t++) {
+    if (read[t] === 0) continue;
+    a += sum(t);
+    n++;
+  }
+  return n > 0 ? a / n : 0;
 };
+
+/** "2025-11", "2025-11 and 2026-03", "2025-09 – 2025-11, 2026-01 and 2026-03": month codes of the cube, runs joined. */
+function monthList(months: readonly string[], codes: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < codes.length; ) {
+    let j = i;
+    while (j + 1 < codes.length && codes[j + 1] === codes[j] + 1) j++;
+    runs.push(j === i ? months[codes[i]] : `${months[codes[i]]} – ${months[codes[j]]}`);
+    i = j + 1;
+  }
+  return runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : (runs[0] ?? '');
+}
 
 const changeOf = (before: number, since: number) => (before > 0 ? since / before - 1 : null);
 const ratioOf = (site: AreaChange, other: { before: number; since: number }) =>
@@ -262,9 +301,7 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
 
   // Windows in cube month codes: since [start, T), before [start − k, start), matching [start − m, start).
   const start = site.from < months[0] ? 0 : site.from > months[T - 1] ? T : months.indexOf(site.from);
-  const sinceMonths = T - start;
-  const beforeMonths = Math.min(sinceMonths, start);
-  const b0 = start - beforeMonths;
+  const b0 = start - Math.min(T - start, start);
   const matchFrom = Math.max(0, start - s.matchMonths);
   const win = (a: number, b: number): [string, string] | null => (b > a ? [months[a], months[b - 1]] : null);
 
@@ -279,23 +316,9 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
     }
     return out;
   };
-  const cellSum = (group: readonly string[]) => (t: number) => group.reduce((a, c) => a + harm[index.get(c)! * T + t], 0);
-  const area = (sum: (t: number) => number): { before: number; since: number } => ({ before: meanOver(sum, b0, start), since: meanOver(sum, start, T) });
-  const withChange = (x: { before: number; since: number }): AreaChange => ({ ...x, change: changeOf(x.before, x.since), relative: null });
-
-  // Site.
   const siteRows = rowsOf(cells);
-  let crimesBefore = 0;
-  let crimesSince = 0;
-  for (const r of siteRows) {
-    if (cube.month[r] >= start) crimesSince += cube.count[r];
-    else if (cube.month[r] >= b0) crimesBefore += cube.count[r];
-  }
-  const siteArea = withChange(area(cellSum(cells)));
-  const siteOut = { ...siteArea, cells: cells.length, crimesBefore, crimesSince };
-  const rel = (x: { before: number; since: number }): AreaChange => ({ ...withChange(x), relative: ratioOf(siteArea, x) });
 
-  // Borough: the one holding most of the site's harm over every month, less the site and its ring.
+  // Borough: the one holding most of the site's harm over every month.
   const tally = new Map<number, { harm: number; crimes: number }>();
   for (const r of siteRows) {
     const b = cube.borough[r];
@@ -308,11 +331,44 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
     const best = tally.get(bestB);
     if (!best || t.harm > best.harm || (t.harm === best.harm && (t.crimes > best.crimes || (t.crimes === best.crimes && cube.boroughs[b] < cube.boroughs[bestB])))) bestB = b;
   }
+
+  // Months read: those in which the site's borough has data (without a borough, those in which any has).
+  const boroughHarm = bestB >= 0 ? tables.boroughMonthly[bestB].harm : null;
+  const read = Uint8Array.from({ length: T }, (_, t) => ((boroughHarm ? boroughHarm[t] !== null : tables.coverage.monthHasData[t] === 1) ? 1 : 0));
+  const readIn = (from: number, to: number) => {
+    let n = 0;
+    for (let t = from; t < to; t++) n += read[t];
+    return n;
+  };
+  const sinceMonths = readIn(start, T);
+  const beforeMonths = readIn(b0, start);
+  // Named only when there is a comparison to make (months on both sides of the phase's start).
+  const leftOut: number[] = [];
+  if (start > 0 && start < T) for (let t = b0; t < T; t++) if (read[t] === 0) leftOut.push(t);
+
+  const cellSum = (group: readonly string[]) => (t: number) => group.reduce((a, c) => a + harm[index.get(c)! * T + t], 0);
+  const area = (sum: (t: number) => number): { before: number; since: number } => ({ before: meanOver(sum, b0, start, read), since: meanOver(sum, start, T, read) });
+  const withChange = (x: { before: number; since: number }): AreaChange => ({ ...x, change: changeOf(x.before, x.since), relative: null });
+
+  // Site.
+  let crimesBefore = 0;
+  let crimesSince = 0;
+  for (const r of siteRows) {
+    const t = cube.month[r];
+    if (read[t] === 0) continue;
+    if (t >= start) crimesSince += cube.count[r];
+    else if (t >= b0) crimesBefore += cube.count[r];
+  }
+  const siteArea = withChange(area(cellSum(cells)));
+  const siteOut = { ...siteArea, cells: cells.length, crimesBefore, crimesSince };
+  const rel = (x: { before: number; since: number }): AreaChange => ({ ...withChange(x), relative: ratioOf(siteArea, x) });
+
+  // Borough, less the site and its ring (its harm is not null in a month read).
   let borough: SiteReview['borough'] = null;
-  if (bestB >= 0) {
+  if (boroughHarm) {
     const less = new Float64Array(T);
     for (const r of [...siteRows, ...rowsOf(ring)]) if (cube.borough[r] === bestB) less[cube.month[r]] += cube.count[r] * tables.harmWeights[cube.category[r]];
-    borough = { ...rel(area((t) => tables.boroughHarm[bestB * T + t] - less[t])), code: cube.boroughs[bestB] };
+    borough = { ...rel(area((t) => boroughHarm[t]! - less[t])), code: cube.boroughs[bestB] };
   }
 
   // Ring.
@@ -321,7 +377,7 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
   // Matched comparison cells.
   const excluded = new Set(site.exclude ?? []);
   const candidates = tables.cells.filter((c) => !inSite.has(c) && !inRing.has(c) && !excluded.has(c));
-  const matchLen = start - matchFrom;
+  const matchLen = readIn(matchFrom, start);
   let matched: SiteReview['matched'] = null;
   if (matchLen > 0 && candidates.length > 0) {
     // Mean harm a month and Mann-Kendall S of a cell over the matching months (S alone: the
@@ -331,9 +387,10 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
       let sum = 0;
       let S = 0;
       for (let a = matchFrom; a < start; a++) {
+        if (read[a] === 0) continue;
         const x = harm[i + a];
         sum += x;
-        for (let b = a + 1; b < start; b++) S += Math.sign(harm[i + b] - x);
+        for (let b = a + 1; b < start; b++) if (read[b] === 1) S += Math.sign(harm[i + b] - x);
       }
       return { mean: sum / matchLen, s: S };
     };
@@ -363,20 +420,36 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
       }),
     ).map((k) => candidates[k]);
     chosen.sort();
-    const matchMean = (group: readonly string[]) => meanOver(cellSum(group), matchFrom, start);
+    const matchMean = (group: readonly string[]) => meanOver(cellSum(group), matchFrom, start, read);
     matched = { ...rel(area(cellSum(chosen))), cells: chosen, matchHarm: matchMean(chosen), siteMatchHarm: matchMean(cells) };
   }
 
   const displacement =
-    siteArea.before > 0 && beforeMonths > 0
+    siteArea.before > 0 && beforeMonths > 0 && sinceMonths > 0
       ? atMost(siteArea.since, (1 - s.displacementFall) * siteArea.before) &&
         (ringOut.before > 0 ? atMost((1 + s.displacementRise) * ringOut.before, ringOut.since) : ringOut.since > 0)
       : null;
 
   const caveats: SiteReview['caveats'] = [];
-  if (sinceMonths === 0) caveats.push({ kind: 'no-data-since', text: `No data since the phase began (data ends ${data[1]})` });
-  else if (beforeMonths === 0) caveats.push({ kind: 'no-data-before', text: `No data before the phase began (data start ${data[0]}): nothing to compare with` });
-  else {
+  const boroughName = bestB >= 0 ? site.boroughNames?.get(cube.boroughs[bestB]) : undefined;
+  /** "the site's borough, Camden, has no data in 2026-03", "no data was loaded for 2026-03". */
+  const noDataIn = (what: string) => (bestB >= 0 ? `the site's borough${boroughName ? `, ${boroughName},` : ''} has no data in ${what}` : `no data was loaded for ${what}`);
+  const leftOutOf = (from: number, to: number) => monthList(months, leftOut.filter((t) => t >= from && t < to));
+  if (sinceMonths === 0) {
+    const why = start < T ? noDataIn(leftOutOf(start, T)) : `data ends ${data[1]}`;
+    caveats.push({ kind: 'no-data-since', text: `No data since the phase began (${why})` });
+  } else if (beforeMonths === 0) {
+    const why = start > 0 ? noDataIn(leftOutOf(b0, start)) : `data start ${data[0]}`;
+    caveats.push({ kind: 'no-data-before', text: `No data before the phase began (${why}): nothing to compare with` });
+  }
+  if (leftOut.length > 0) {
+    const why = noDataIn(leftOut.length === 1 ? 'that month' : 'those months');
+    caveats.push({
+      kind: 'months-without-data',
+      text: `Months without data left out: ${monthList(months, leftOut)} (${why}; read as none they would look like a fall in crime), so the site, its borough, matched cells and ring are all compared over the other months`,
+    });
+  }
+  if (sinceMonths > 0 && beforeMonths > 0) {
     if (sinceMonths < s.minSinceMonths) {
       caveats.push({ kind: 'too-short', text: `Too short to say: only ${sinceMonths} month${sinceMonths === 1 ? '' : 's'} of data since the phase began (data ends ${data[1]}); at least ${s.minSinceMonths} are needed` });
     }
@@ -398,6 +471,7 @@ export function reviewSite(tables: ReviewTables, site: ReviewSiteInput): SiteRev
     sinceWindow: win(start, T),
     beforeMonths,
     sinceMonths,
+    monthsLeftOut: leftOut.map((t) => months[t]),
     matchWindow: win(matchFrom, start),
     site: siteOut,
     borough,

@@ -122,7 +122,8 @@ export function ReviewBlock(props: { siteId: string }) {
                   <ReviewTable review={ok()} boroughName={ok().borough ? app.clusters.names().borough?.get(ok().borough!.code) : undefined} />
                 </Show>
                 <p class="muted">
-                  Harm is Cambridge Crime Harm Index days a month, over the same number of months before the phase as since (fewer when the data start sooner).
+                  Harm is Cambridge Crime Harm Index days a month, over the same number of months before the phase as since (fewer when the data start sooner);
+                  months in which the site's borough has no data are left out of every row.
                   The site against another is the site's since ÷ before over the other's. Matched cells are outlined in white on the map while this is open.
                 </p>
               </>
