@@ -6,20 +6,13 @@
  */
 import { booleanClockwise } from '@turf/turf';
 import type { Position } from 'geojson';
-import { cellToBoundary, gridDisk, gridDistance, gridPathCells, gridRing, latLngToCell } from 'h3-js';
+import { cellToBoundary } from 'h3-js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ALL_CATEGORIES } from '../../src/analysis/categories';
-import { findHotClusters } from '../../src/analysis/clusters';
-import type { CubeFilter } from '../../src/analysis/cube';
-import type { StudyArea } from '../../src/analysis/hotspots';
-import { patrolPlan } from '../../src/analysis/priority-backtest';
-import { ringNeighbours } from '../../src/analysis/study-area';
 import { proposeTasking } from '../../src/analysis/tasking/proposals';
 import type { SiteState } from '../../src/state/lifecycle/reducer';
 import { csvField, patrolCellsGeoJson, PROPOSAL_CSV_HEADER, proposalsCsv, rfc7946, sitesGeoJson, toCsv } from '../../src/state/pack-exports';
-import { cubeOfRows, type CubeRow } from './helpers/cube';
-import { resultWith } from './helpers/hotspots';
+import { taskingYear } from './helpers/tasking-year';
 
 describe('RFC 4180 fields', () => {
   it('quotes a field with a comma, a quote, CR or LF and doubles its quotes; leaves others bare', () => {
@@ -40,44 +33,11 @@ describe('RFC 4180 fields', () => {
   });
 });
 
-// A constructed year (as tests/unit/tasking-site-edit.test.ts): A and B three steps apart make one
-// site; C far out its own. A: violence 2 a month (harm 10 each), B: robbery 1 (5), C: burglary 10 (10).
-const RES = 9;
-const CENTRE = latLngToCell(51.5117, -0.1233, RES);
-const code = (name: string) => ALL_CATEGORIES.indexOf(name);
-const [VIOLENCE, ROBBERY, BURGLARY] = [code('Violence and sexual offences'), code('Robbery'), code('Burglary')];
-const HARM = Float64Array.from(ALL_CATEGORIES, (_, c) => (c === VIOLENCE || c === BURGLARY ? 10 : c === ROBBERY ? 5 : 1));
-const MONTHS = Array.from({ length: 12 }, (_, t) => `2024-${String(t + 1).padStart(2, '0')}`);
-const FILTER: CubeFilter = { monthFrom: 0, monthTo: 11, categories: ALL_CATEGORIES.map((_, i) => i), area: { kind: 'all' } };
-const disk = [...gridDisk(CENTRE, 9)].sort();
-const study: StudyArea = { resolution: RES, cells: disk, neighbours: ringNeighbours(disk), noData: new Uint8Array(disk.length), excluded: [] };
-const path = gridPathCells(CENTRE, gridRing(CENTRE, 9)[0]);
-const [A, B] = [path[0], path[3]];
-const C = gridRing(CENTRE, 7).reduce((best, c) => (gridDistance(c, B) > gridDistance(best, B) ? c : best));
-const rows: CubeRow[] = [];
-for (let t = 0; t < 12; t++) {
-  rows.push({ cell: A, month: t, category: VIOLENCE, count: 2, borough: 0, ward: 0 });
-  rows.push({ cell: B, month: t, category: ROBBERY, count: 1, borough: 0, ward: 1 });
-  rows.push({ cell: C, month: t, category: BURGLARY, count: 10, borough: 1, ward: 2 });
-}
-const cube = cubeOfRows(study.cells, MONTHS, rows, { boroughs: ['E09000001', 'E09000002'], wards: ['W1', 'W2', 'W3'], boroughBcu: ['CW', 'CE'] });
-const hotspots = resultWith(study, { [A]: 2, [B]: 2, [C]: 3 }, {
-  months: MONTHS,
-  spaceTime: { [A]: [0, ...Array(11).fill(2)], [B]: [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2], [C]: [...Array(11).fill(0), 3] },
-  emerging: { [A]: 'Persistent Hot Spot', [B]: 'Consecutive Hot Spot', [C]: 'New Hot Spot' },
-});
-const clusters = findHotClusters({ cube, study, hotspots, filter: FILTER, harmWeights: HARM });
-const names = {
-  ward: new Map([['W1', 'Alpha'], ['W2', 'Beta "North"'], ['W3', 'Gamma']]),
-  borough: new Map([['E09000001', 'City'], ['E09000002', 'Camden']]),
-  bcu: new Map([['CW', 'Central West'], ['CE', 'Central East']]),
-};
-const { proposals } = proposeTasking({
-  cube, study, hotspots, clusters, ranking: patrolPlan(cube, study, FILTER, HARM), names,
-  boroughAreaKm2: new Map([['E09000001', 10], ['E09000002', 5]]),
-  // C under Clear in the lifecycle: its phase comes with two reasons, one a line in the CSV field.
-  currentPhase: new Map([[C, 'clear']]),
-});
+// The constructed year of tests/unit/helpers/tasking-year.ts: A and B one site, C its own; a ward
+// name with quotes for the CSV, and C under Clear in the lifecycle: its phase comes with two
+// reasons, one a line in the CSV field.
+const { A, B, C, input } = taskingYear({ wardNames: ['Alpha', 'Beta "North"', 'Gamma'] });
+const { proposals } = proposeTasking({ ...input, currentPhase: new Map([[C, 'clear']]) });
 const [first, second] = proposals;
 const accepted: SiteState = {
   siteId: second.id, status: 'accepted', phase: 'clear', phaseFrom: '2024-01', team: 'Team 4, Camden "East"', reviewDate: '2024-02-01', notes: [], history: [],

@@ -5,15 +5,10 @@
  * puts redrawn sites in place, keeps their id and rank and reuses the base proposals; the
  * panel's words (src/state/tasking-view.ts) and the click rule are checked word for word.
  */
-import { cellArea, gridDisk, gridDistance, gridPathCells, gridRing, latLngToCell } from 'h3-js';
+import { cellArea, gridDistance, gridRing } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { ALL_CATEGORIES } from '../../src/analysis/categories';
 import { findHotClusters } from '../../src/analysis/clusters';
-import type { CubeFilter } from '../../src/analysis/cube';
-import type { StudyArea } from '../../src/analysis/hotspots';
-import { patrolPlan } from '../../src/analysis/priority-backtest';
-import { ringNeighbours } from '../../src/analysis/study-area';
-import { type ProposalInput, proposalForCells, proposeTasking } from '../../src/analysis/tasking/proposals';
+import { proposalForCells, proposeTasking } from '../../src/analysis/tasking/proposals';
 import {
   concentrationWords,
   drivingTypesWords,
@@ -26,51 +21,12 @@ import {
   unitsWords,
 } from '../../src/state/tasking-view';
 import { answerTasking, type TaskingAsk } from '../../src/state/tasking-worker';
-import { cubeOfRows, type CubeRow } from './helpers/cube';
 import { resultWith } from './helpers/hotspots';
+import { CENTRE, FILTER, HARM, MONTHS, taskingYear } from './helpers/tasking-year';
 
-const RES = 9;
-const CENTRE = latLngToCell(51.5117, -0.1233, RES);
-const code = (name: string) => ALL_CATEGORIES.indexOf(name);
-const VIOLENCE = code('Violence and sexual offences');
-const ROBBERY = code('Robbery');
-const BURGLARY = code('Burglary');
-const SHOPLIFTING = code('Shoplifting');
-/** Made-up harm weights: violence and burglary 10, robbery 5, others 1. */
-const HARM = Float64Array.from(ALL_CATEGORIES, (_, c) => (c === VIOLENCE || c === BURGLARY ? 10 : c === ROBBERY ? 5 : 1));
-const MONTHS = Array.from({ length: 12 }, (_, t) => `2024-${String(t + 1).padStart(2, '0')}`);
-const FILTER: CubeFilter = { monthFrom: 0, monthTo: 11, categories: ALL_CATEGORIES.map((_, i) => i), area: { kind: 'all' } };
-
-// A disk of 9 rings; A and B three steps apart (one site), C far out (its own), D beside A (never hot).
-const disk = [...gridDisk(CENTRE, 9)].sort();
-const study: StudyArea = { resolution: RES, cells: disk, neighbours: ringNeighbours(disk), noData: new Uint8Array(disk.length), excluded: [] };
-const path = gridPathCells(CENTRE, gridRing(CENTRE, 9)[0]);
-const [A, B] = [path[0], path[3]];
-const C = gridRing(CENTRE, 7).reduce((best, c) => (gridDistance(c, B) > gridDistance(best, B) ? c : best));
-const D = gridRing(A, 1)[0];
-const rows: CubeRow[] = [];
-for (let t = 0; t < 12; t++) {
-  rows.push({ cell: A, month: t, category: VIOLENCE, count: 2, borough: 0, ward: 0 }); // 20 harm a month
-  rows.push({ cell: B, month: t, category: ROBBERY, count: 1, borough: 0, ward: 1 }); // 5
-  rows.push({ cell: C, month: t, category: BURGLARY, count: 10, borough: 1, ward: 2 }); // 100
-  rows.push({ cell: D, month: t, category: SHOPLIFTING, count: 3, borough: 0, ward: 0 }); // 3
-}
-const cube = cubeOfRows(study.cells, MONTHS, rows, { boroughs: ['E09000001', 'E09000002'], wards: ['W1', 'W2', 'W3'], boroughBcu: ['CW', 'CE'] });
-const hotspots = resultWith(study, { [A]: 2, [B]: 2, [C]: 3 }, {
-  months: MONTHS,
-  spaceTime: { [A]: [0, ...Array(11).fill(2)], [B]: [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2], [C]: [...Array(11).fill(0), 3] },
-  emerging: { [A]: 'Persistent Hot Spot', [B]: 'Consecutive Hot Spot', [C]: 'New Hot Spot' },
-});
-const clusters = findHotClusters({ cube, study, hotspots, filter: FILTER, harmWeights: HARM });
-const names = {
-  ward: new Map([['W1', 'Alpha'], ['W2', 'Beta'], ['W3', 'Gamma']]),
-  borough: new Map([['E09000001', 'City'], ['E09000002', 'Camden']]),
-  bcu: new Map([['CW', 'Central West'], ['CE', 'Central East']]),
-};
-const input: ProposalInput = {
-  cube, study, hotspots, clusters, ranking: patrolPlan(cube, study, FILTER, HARM), names,
-  boroughAreaKm2: new Map([['E09000001', 10], ['E09000002', 5]]),
-};
+// The constructed year of tests/unit/helpers/tasking-year.ts, with D: A and B three steps apart
+// (one site), C far out (its own), D beside A (never hot). Harm a month: A 20, B 5, C 100, D 3.
+const { disk, study, A, B, C, D, cube, hotspots, clusters, names, input } = taskingYear({ quietNeighbour: true });
 const out = proposeTasking(input);
 const [ab, c] = out.proposals;
 
