@@ -11,19 +11,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openReady, type Served, servePreview, waitReady } from './harness';
+import { FROM_PHASE, PHASE_WORD } from './phase-words';
 
 const POLL = { timeout: 15_000 };
 const WHO = 'Sgt Reid';
 const WHY = 'violence-led and persistent';
 const TEAM = 'Brixton NPT';
 const NOTE = 'Night-time economy; CCTV asked for';
-const PHASE_WORD = { clear: 'Clear', hold: 'Hold', build: 'Build' } as const;
-/** How the phase rules speak of a site already under `phase` (rules.ts `recommendPhase`). */
-const FROM_PHASE = {
-  clear: /^(Clear: stays under Clear|Hold: )/,
-  hold: /^(Hold: stays under Hold|Build: |Clear: back to Clear)/,
-  build: /^(Build: stays under Build|Clear: back to Clear)/,
-} as const;
 
 interface StoredEvent {
   id: string;

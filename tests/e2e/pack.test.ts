@@ -25,6 +25,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
+import { FROM_PHASE } from './phase-words';
 
 const POLL = { timeout: 15_000 };
 const WHO = 'Insp Okafor';
@@ -47,13 +48,6 @@ const expectSheet = (p: { width: number; height: number }, [w, h]: number[]) => 
   expect(Math.abs(p.width - w)).toBeLessThan(1.5);
   expect(Math.abs(p.height - h)).toBeLessThan(1.5);
 };
-
-/** How the phase rules speak of a site already under `phase` (rules.ts `recommendPhase`; as tests/e2e/lifecycle.test.ts). */
-const FROM_PHASE = {
-  clear: /^(Clear: stays under Clear|Hold: )/,
-  hold: /^(Hold: stays under Hold|Build: |Clear: back to Clear)/,
-  build: /^(Build: stays under Build|Clear: back to Clear)/,
-} as const;
 
 interface ScreenProposal {
   id: string;

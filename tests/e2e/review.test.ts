@@ -15,12 +15,12 @@ import { cellToBoundary, gridDisk, gridDistance, latLngToCell, polygonToCells } 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
+import { PHASE_WORD } from './phase-words';
 
 const POLL = { timeout: 15_000 };
 const PARQUET = join(ROOT, 'data', 'london-2025-26-hex100m.parquet');
 const BEFORE = ['2025-09', '2025-10', '2025-11', '2025-12'];
 const SINCE = ['2026-01', '2026-02', '2026-03', '2026-04'];
-const PHASE_WORD = { clear: 'Clear', hold: 'Hold', build: 'Build' } as const;
 
 /**
  * Harm (data/harm-weights.json) by month of the Parquet rows in the box spanned by `pts` ([lon, lat])
