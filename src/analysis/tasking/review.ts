@@ -54,7 +54,7 @@ import type { DataCoverage } from '../coverage';
 import { cellCode, type CrimeCube, type CubeFilter } from '../cube';
 import { crimeCategoriesOn } from './cube-reads.ts';
 import { ringCells } from './proposals.ts';
-import { atMost, DEFAULT_TASKING_SETTINGS, type Phase } from './rules.ts';
+import { atMost, DEFAULT_TASKING_SETTINGS, listWords, type Phase } from './rules.ts';
 
 export interface ReviewSettings {
   /** Fewer months since the phase began than this: too short to say. */
@@ -217,7 +217,7 @@ function monthList(months: readonly string[], codes: readonly number[]): string 
     runs.push(j === i ? months[codes[i]] : `${months[codes[i]]} – ${months[codes[j]]}`);
     i = j + 1;
   }
-  return runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : (runs[0] ?? '');
+  return listWords(runs);
 }
 
 const changeOf = (before: number, since: number) => (before > 0 ? since / before - 1 : null);
