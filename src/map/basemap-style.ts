@@ -25,6 +25,12 @@ export function areaFeatures(b: BoundaryLayers, a: AreaFilter): FeatureCollectio
   return boundaryLayer(b, a.kind).features.filter((f) => a.codes.includes(String(f.properties?.code)));
 }
 
+/** The boroughs holding the given wards (the ward boundaries' `borough` property), sorted by code, each once. */
+export function wardBoroughs(wards: FeatureCollection, codes: readonly string[]): string[] {
+  const chosen = new Set(codes);
+  return [...new Set(wards.features.filter((f) => chosen.has(String(f.properties?.code))).map((f) => String(f.properties?.borough)))].sort();
+}
+
 export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 /** The boundaries' credit (the open dataset's own credit is written on the map, src/ui/map/DataAttribution.tsx). */
 export const DATA_ATTRIBUTION =

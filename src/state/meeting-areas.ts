@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { AreaFilter, CrimeCube } from '../analysis/cube';
+import { wardBoroughs } from '../map/basemap-style';
 
 /** The codes of the rows to show. */
 export interface LimitAreas {
@@ -18,8 +19,8 @@ export interface LimitAreas {
  *
  * - BCUs: the chosen BCUs and the boroughs in them (the cube's `boroughBcu`).
  * - Boroughs: the chosen boroughs and the BCUs they belong to (the City of London is in none).
- * - Wards: the boroughs holding them (the ward boundaries' `borough` property, as the patrol
- *   plan's ranking basis finds a ward's borough: src/state/patrol-target.ts) and their BCUs.
+ * - Wards: the boroughs holding them (`wardBoroughs`, as the patrol plan's ranking basis finds
+ *   a ward's borough: src/state/patrol-target.ts) and their BCUs.
  *   Until the boundaries are loaded (`wards` null) a ward's borough is unknown: no rows.
  *
  * Codes that are not in the cube or the boundaries select nothing.
@@ -43,7 +44,7 @@ export function limitAreas(area: AreaFilter, cube: Pick<CrimeCube, 'boroughs' | 
   const boroughs =
     area.kind === 'borough'
       ? chosen
-      : new Set((wards?.features ?? []).filter((f) => chosen.has(String(f.properties?.code))).map((f) => String(f.properties?.borough)));
+      : new Set(wards ? wardBoroughs(wards, area.codes) : []);
   const bcus = new Set<string>();
   for (const b of boroughs) {
     const bcu = bcuOf.get(b);

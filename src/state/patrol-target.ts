@@ -5,7 +5,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaFilter } from '../analysis/cube';
 import { studyAreaCells } from '../analysis/study-area';
-import { areaFeatures, type BoundaryLayers } from '../map/basemap-style';
+import { areaFeatures, type BoundaryLayers, wardBoroughs } from '../map/basemap-style';
 import { lassoCells, type PatrolState } from './patrol-url';
 
 /** What the plan covers: the area whose cells it starts from and whose harm its PAI measures. */
@@ -43,6 +43,6 @@ export function targetOf(s: Pick<PatrolState, 'lasso'>, area: AreaFilter, resolu
 export function rankingBasis(t: PatrolTarget, viewArea: AreaFilter, b: BoundaryLayers): AreaFilter {
   const a: AreaFilter = t.kind === 'drawn' ? viewArea : { kind: t.kind, codes: [t.code!] };
   if (a.kind !== 'ward') return a;
-  const boroughs = [...new Set(b.wards.features.filter((f) => a.codes.includes(String(f.properties?.code))).map((f) => String(f.properties?.borough)))];
-  return boroughs.length > 0 ? { kind: 'borough', codes: boroughs.sort() } : a;
+  const boroughs = wardBoroughs(b.wards, a.codes);
+  return boroughs.length > 0 ? { kind: 'borough', codes: boroughs } : a;
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { polygonToCells } from 'h3-js';
-import type { BoundaryLayers } from '../../src/map/basemap-style';
+import { type BoundaryLayers, wardBoroughs } from '../../src/map/basemap-style';
 import { rankingBasis, targetOf } from '../../src/state/patrol-target';
 
 const square = (code: string, name: string, x: number, props: Record<string, string> = {}): Feature<Polygon> => ({
@@ -52,5 +52,18 @@ describe('rankingBasis', () => {
     const drawn = targetOf({ lasso: [[-0.095, 51.501], [-0.085, 51.501], [-0.085, 51.506]] }, { kind: 'all' }, 9, b)!;
     expect(rankingBasis(drawn, { kind: 'all' }, b)).toEqual({ kind: 'all' });
     expect(rankingBasis(drawn, { kind: 'ward', codes: ['W1', 'W2'] }, b)).toEqual({ kind: 'borough', codes: ['B1'] });
+  });
+});
+
+describe('wardBoroughs (shared by the ranking basis and the meeting table)', () => {
+  const wards = fc([
+    square('W1', 'Ward One', -0.1, { borough: 'E09000033' }),
+    square('W2', 'Ward Two', -0.09, { borough: 'E09000007' }),
+    square('W3', 'Ward Three', -0.08, { borough: 'E09000033' }),
+  ]);
+  it('names each chosen ward\'s borough once, sorted by code; unknown wards add none', () => {
+    expect(wardBoroughs(wards, ['W3', 'W1'])).toEqual(['E09000033']);
+    expect(wardBoroughs(wards, ['W1', 'W2', 'W9'])).toEqual(['E09000007', 'E09000033']);
+    expect(wardBoroughs(wards, ['W9'])).toEqual([]);
   });
 });
