@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openReady, ROOT, type Served, servePreview } from './harness';
 import { PHASE_WORD } from './phase-words';
+import { insideEvenOdd } from '../unit/helpers/even-odd';
 
 const POLL = { timeout: 15_000 };
 const PARQUET = join(ROOT, 'data', 'london-2025-26-hex100m.parquet');
@@ -54,21 +55,6 @@ function monthlyHarm(cells: readonly string[]): Promise<Map<string, number>> {
   return harmByMonth(pts, (lon, lat) => want.has(latLngToCell(lat, lon, 9)));
 }
 
-/** Even-odd ray casting over every ring of a MultiPolygon (outer rings and holes alike). */
-function inMultiPolygon(lon: number, lat: number, coords: number[][][][]): boolean {
-  let inside = false;
-  for (const poly of coords) {
-    for (const ring of poly) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
-        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-    }
-  }
-  return inside;
-}
-
 /**
  * Harm by month of the Parquet rows whose point lies in the borough named `name` (its outline in
  * data/boundaries/boroughs.geojson), less the rows whose resolution-9 cell is in `less`.
@@ -78,7 +64,7 @@ function boroughHarm(name: string, less: ReadonlySet<string>): Promise<Map<strin
     features: { properties: { name: string }; geometry: { coordinates: number[][][][] } }[];
   };
   const coords = fc.features.find((f) => f.properties.name === name)!.geometry.coordinates;
-  return harmByMonth(coords.flat(2), (lon, lat) => inMultiPolygon(lon, lat, coords) && !less.has(latLngToCell(lat, lon, 9)));
+  return harmByMonth(coords.flat(2), (lon, lat) => insideEvenOdd(lon, lat, coords) && !less.has(latLngToCell(lat, lon, 9)));
 }
 
 /** The study area (ANALYSIS.md): resolution-9 cells whose centre lies in one of the 33 borough outlines. */

@@ -11,6 +11,7 @@ import { cellToLatLng, gridDisk, gridDistance, latLngToCell, polygonToCells } fr
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCsv, hexArea } from './helpers/hex-grid';
+import { insideEvenOdd } from './helpers/even-odd';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -647,20 +648,8 @@ describe('analyze CLI: --clusters (issue 12), checked against a recomputation he
     points.push({ lat: round6(lat), lon: round6(lon), type: TYPES[i % TYPES.length] });
   });
 
-  /** Even-odd ray casting over every ring (holes included), written here apart from the app's geocoding. */
-  const inside = (lon: number, lat: number, g: { type: string; coordinates: unknown }) => {
-    let odd = false;
-    for (const poly of polysOf(g)) {
-      for (const ring of poly) {
-        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const [xi, yi] = ring[i];
-          const [xj, yj] = ring[j];
-          if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) odd = !odd;
-        }
-      }
-    }
-    return odd;
-  };
+  // Even-odd ray casting, apart from the app's geocoding.
+  const inside = (lon: number, lat: number, g: { type: string; coordinates: unknown }) => insideEvenOdd(lon, lat, polysOf(g));
   const unitOf = (fc: { features: { properties: Record<string, string | null>; geometry: { type: string; coordinates: unknown } }[] }, lon: number, lat: number) =>
     fc.features.find((f) => inside(lon, lat, f.geometry))?.properties ?? null;
 
