@@ -8,9 +8,9 @@
  * at resolution 9 on a busy 2-core machine: the tables (one pass over the cube's rows and the
  * study cells' rows) 20-35 ms, one review of a 60-cell site 20-80 ms (the matching reads every
  * candidate cell's months before the phase and measures each site cell against each). So the
- * tables are built only while a site is accepted, and a review is made when asked for (the
- * selected site's card) and kept until the data, the filter, the harm weights, the proposals or a
- * site's phase change. The
+ * tables are built only while a site is accepted, when a review is first asked for, and a review
+ * is made when asked for (the selected site's card) and kept until the data, the filter, the harm
+ * weights, the proposals or a site's phase change. The
  * harm and filter are the clusters' (the proposals' own: harm table weights, the filter's crime
  * types); the candidates and the ring's domain are the hot spot study area's cells; the coverage
  * is the app's `dataCoverage` of the cube (which borough-months have data).
@@ -21,7 +21,7 @@ import type { DataCoverage } from '../analysis/coverage';
 import type { CrimeCube } from '../analysis/cube';
 import type { HotspotResult } from '../analysis/hotspots';
 import type { Proposal } from '../analysis/tasking/proposals';
-import { reviewSite, reviewTables, type SiteReview } from '../analysis/tasking/review';
+import { reviewSite, reviewTables, type ReviewTables, type SiteReview } from '../analysis/tasking/review';
 import type { SiteState } from './lifecycle/reducer';
 
 export interface ReviewModel {
@@ -74,36 +74,48 @@ export function createReviewModel(inputs: ReviewInputs): ReviewModel {
   );
 
   const anyUnderTasking = createMemo(() => underTasking().length > 0);
-  const tables = createMemo(() => {
+  /** What the tables are read from, while a site is accepted. */
+  const source = createMemo(() => {
     const cube = inputs.cube();
     const clusters = inputs.clusters();
     const hotspots = inputs.hotspots();
     const coverage = inputs.coverage();
     if (!cube || !clusters || !hotspots || !coverage || !anyUnderTasking()) return null;
-    const t0 = performance.now();
-    const t = reviewTables(cube, clusters.filter, clusters.harmWeights, hotspots.cells, coverage);
-    const ms = performance.now() - t0;
-    queueMicrotask(() => setLastMs((m) => ({ ...m, tables: ms })));
-    return t;
+    return { cube, clusters, hotspots, coverage };
   });
+  // The tables are built when a review is first asked for after their source changed, not on
+  // every recomputation of the hot spots while no review is shown.
+  const built = createMemo(() => ({ source: source(), tables: null as ReviewTables | null }));
+  const tables = (): ReviewTables | null => {
+    const b = built();
+    if (!b.source) return null;
+    if (!b.tables) {
+      const { cube, clusters, hotspots, coverage } = b.source;
+      const t0 = performance.now();
+      b.tables = reviewTables(cube, clusters.filter, clusters.harmWeights, hotspots.cells, coverage);
+      const ms = performance.now() - t0;
+      queueMicrotask(() => setLastMs((m) => ({ ...m, tables: ms })));
+    }
+    return b.tables;
+  };
 
   // Reviews are made when asked for (the card asks for the selected site's) and kept until the
   // tables or the sites under tasking change: ten accepted sites do not cost ten reviews on every
   // recomputation of the proposals.
   const made = createMemo(() => {
-    tables();
+    built();
     underTasking();
     return new Map<string, SiteReview | { error: string }>();
   });
   const of = (id: string): SiteReview | { error: string } | undefined => {
-    const t = tables();
     const sites = underTasking();
     const cache = made();
-    if (!t) return undefined;
     const hit = cache.get(id);
     if (hit) return hit;
     const entry = sites.find((x) => x.proposal.id === id);
     if (!entry) return undefined;
+    const t = tables();
+    if (!t) return undefined;
     const t0 = performance.now();
     // Other sites under tasking are treated too: none may serve as a comparison.
     const exclude = sites.filter((x) => x !== entry).flatMap((x) => x.proposal.cells);

@@ -42,7 +42,7 @@ const state = (siteId: string, status: SiteState['status'], phaseFrom: string): 
   siteId, status, phase: 'hold', phaseFrom, team: null, reviewDate: null, notes: [], history: [],
 });
 
-function model() {
+function model(hs: HotspotResult = hotspots) {
   const [sites, setSites] = createSignal<ReadonlyMap<string, SiteState>>(new Map());
   const [selected, setSelected] = createSignal<string | null>(null);
   const [coverage, setCoverage] = createSignal<DataCoverage | null>(dataCoverage(cube));
@@ -52,7 +52,7 @@ function model() {
       cube: () => cube,
       coverage,
       clusters: () => clusters,
-      hotspots: () => hotspots,
+      hotspots: () => hs,
       proposals: () => proposals,
       sites,
       boroughNames: () => new Map([['E09000001', 'Camden']]),
@@ -108,6 +108,22 @@ describe('createReviewModel', () => {
     expect([r.sinceMonths, r.site.before, r.site.since]).toEqual([3, 5, 3]);
     setCoverage(null);
     expect(m.of(A)).toBeUndefined();
+  });
+
+  it('builds its tables when a review is first asked for, not while sites are merely accepted', () => {
+    // The tables read the study cells; the model itself never does.
+    let reads = 0;
+    const counted = { get cells() { reads++; return hotspots.cells; } } as unknown as HotspotResult;
+    const { m, setSites } = model(counted);
+    setSites(new Map([[A, state(A, 'accepted', '2026-01')]]));
+    expect(m.of(B)).toBeUndefined(); // not under tasking: no tables needed
+    expect(reads).toBe(0);
+    const r = m.of(A) as SiteReview;
+    expect([r.site.before, r.site.since]).toEqual([5, 3]);
+    const built = reads;
+    expect(built).toBeGreaterThan(0);
+    expect(m.of(A)).toBe(r);
+    expect(reads).toBe(built);
   });
 
   it('gives the selected site\'s matched cells to outline only while its review is open', () => {
