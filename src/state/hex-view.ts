@@ -14,9 +14,6 @@ import { classIndex, type ColorScale, type RGBA } from '../map/color-scale';
 import { EMERGING_COLORS, GI_BIN_COLORS } from '../map/hotspot-colors';
 import type { HexRow } from '../map/layers';
 
-/** Byte order of this machine's 32-bit words (x86 and ARM browsers: little-endian). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
 /** The hexagon layer's source: the cube's cells with their totals, or a hot spot result's study cells. */
 export type HexSource =
   | { kind: 'counts'; cube: CrimeCube; totals: CellTotals | null }
@@ -82,16 +79,15 @@ export function fillColors(src: HexSource, scale: ColorScale): Uint8Array {
     if (!src.totals) return out;
     const { count, value } = src.totals;
     const classes = scale.classes;
-    if (LITTLE_ENDIAN) {
-      // One 32-bit store per cell (this runs on every filter change, over every cell).
-      const px = new Uint32Array(out.buffer, out.byteOffset, n);
-      const packed = classes.map(({ color: [r, g, b, a] }) => (r | (g << 8) | (b << 16) | (a << 24)) >>> 0);
-      for (let i = 0; i < n; i++) {
-        if (!(count[i] > 0)) continue;
-        const c = classIndex(classes, value[i]);
-        if (c >= 0) px[i] = packed[c];
-      }
-    } else for (let i = 0; i < n; i++) if (count[i] > 0) put(i, scale.colorOf(value[i]));
+    // One 32-bit store per cell (this runs on every filter change, over every cell). Each class's
+    // word is read from its four bytes, so it lays them out as RGBA whatever the byte order.
+    const px = new Uint32Array(out.buffer, out.byteOffset, n);
+    const packed = new Uint32Array(Uint8Array.from(classes.flatMap((c) => c.color)).buffer);
+    for (let i = 0; i < n; i++) {
+      if (!(count[i] > 0)) continue;
+      const c = classIndex(classes, value[i]);
+      if (c >= 0) px[i] = packed[c];
+    }
   } else if (src.kind === 'study') {
     const r = src.result;
     for (let i = 0; i < n; i++) {
